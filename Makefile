@@ -1,0 +1,38 @@
+# One-command entry points (README): `make run` sets everything up and runs the main job;
+# `make test` sets everything up and runs the linters and the tests.
+
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+STORE ?= .govkg/store
+OUT ?= out
+
+.PHONY: run test lint pytest bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/govkg ontology summary
+	$(BIN)/govkg ontology check
+	$(BIN)/govkg build --store $(STORE) --out $(OUT)/govkg.trig
+	$(BIN)/govkg ontology docs -o $(OUT)/ontology-docs
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+pytest: $(VENV)/.installed
+	$(BIN)/python -m pytest
+
+test: lint pytest
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) .govkg $(OUT) .mypy_cache .pytest_cache .ruff_cache

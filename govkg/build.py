@@ -1,0 +1,42 @@
+"""Build the corpus graph into the store: the library function behind `govkg build`.
+
+Replaces the ontology graph and every document graph, keeps organogram graphs, and reads
+the curated owl:sameAs file (corpus/same-as.ttl) so merges are explicit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from govkg.store import load_rdflib_graph, replace_graph_family
+from graphbuild.corpus import bundled_corpus
+from graphbuild.pipeline import BuildResult, build_corpus
+from ontology import load_ontology
+from ontology.namespace import GRAPH, ONTOLOGY_GRAPH
+
+SAME_AS_FILE = "same-as.ttl"
+
+
+def curated_same_as(corpus_dir: Path | None) -> Graph:
+    """The curated owl:sameAs statements of the corpus (an empty graph when there are none)."""
+    path = (corpus_dir or bundled_corpus()) / SAME_AS_FILE
+    graph = Graph()
+    if path.is_file():
+        from ontology.owl_io import load_rdf_file
+
+        graph += load_rdf_file(path)
+    return graph
+
+
+def build_into_store(store: ox.Store, corpus_dir: Path | None = None) -> BuildResult:
+    """Build the corpus and write the ontology and document graphs into the store."""
+    result = build_corpus(corpus_dir, curated_same_as(corpus_dir))
+    if ox.NamedNode(str(ONTOLOGY_GRAPH)) in set(store.named_graphs()):
+        store.remove_graph(ox.NamedNode(str(ONTOLOGY_GRAPH)))
+    load_rdflib_graph(store, load_ontology(), str(ONTOLOGY_GRAPH))
+    documents = {str(iri): graph for iri, graph in result.graphs.items()}
+    replace_graph_family(store, str(GRAPH["doc/"]), documents)
+    return result

@@ -1,0 +1,20 @@
+"""The `govkg` command line: a thin click layer over the library packages.
+
+Each command group lives in its own module here; this module only assembles them.
+"""
+
+from __future__ import annotations
+
+import click
+
+from govkg.cli import build_cmd, ontology_cmd
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="govkg")
+def main() -> None:
+    """govkg: a knowledge graph of UK Civil Service governance and accountability."""
+
+
+main.add_command(ontology_cmd.ontology)
+main.add_command(build_cmd.build)

@@ -1,0 +1,67 @@
+"""The embedded Oxigraph store every command reads and writes (DESIGN.md §6).
+
+The store lives at `--store PATH`, else `$GOVKG_STORE`, else `.govkg/store` in the current
+folder. Named graphs keep sources apart: one per document, one per organogram snapshot, the
+ontology, and the reasoner's inferred graph.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from govkg.errors import StoreMissingError
+
+DEFAULT_STORE = Path(".govkg") / "store"
+ENV_VAR = "GOVKG_STORE"
+BUILD_HINT = "run `govkg build` first (or pass --store PATH to a built store)"
+
+
+def resolve_store_path(option: str | os.PathLike[str] | None = None) -> Path:
+    """Return the store folder from the option, the environment, or the default."""
+    if option:
+        return Path(option)
+    env = os.environ.get(ENV_VAR)
+    return Path(env) if env else DEFAULT_STORE
+
+
+def store_exists(path: Path) -> bool:
+    """True when `path` holds an Oxigraph store (RocksDB writes a CURRENT file)."""
+    return (path / "CURRENT").exists()
+
+
+def open_store(path: Path, *, create: bool = False, read_only: bool = False) -> ox.Store:
+    """Open the on-disk store; create it only when asked, else fail with a build hint."""
+    if not store_exists(path):
+        if not create:
+            raise StoreMissingError(f"no govkg store at {path}: {BUILD_HINT}")
+        path.mkdir(parents=True, exist_ok=True)
+    if read_only:
+        return ox.Store.read_only(str(path))
+    return ox.Store(str(path))
+
+
+def named_graphs(store: ox.Store) -> list[str]:
+    """The IRIs of the named graphs in the store, sorted."""
+    return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+
+
+def load_rdflib_graph(store: ox.Store, graph: object, graph_iri: str) -> None:
+    """Load an rdflib Graph into one named graph through N-Triples (Oxigraph's fast parser)."""
+    data = graph.serialize(format="nt", encoding="utf-8")  # type: ignore[attr-defined]
+    store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph_iri))
+
+
+def replace_graph_family(store: ox.Store, prefix: str, graphs: dict[str, object]) -> int:
+    """Replace every named graph whose IRI starts with `prefix` by `graphs`; keep the rest."""
+    for name in named_graphs(store):
+        if name.startswith(prefix) and name not in graphs:
+            store.remove_graph(ox.NamedNode(name))
+    for name, graph in graphs.items():
+        if store.contains_named_graph(ox.NamedNode(name)):
+            store.remove_graph(ox.NamedNode(name))
+        load_rdflib_graph(store, graph, name)
+    store.flush()
+    return sum(len(g) for g in graphs.values())  # type: ignore[arg-type]

@@ -1,0 +1,192 @@
+"""One document's graph: every stated fact with its evidence (PROV-O, DESIGN.md §5).
+
+Extractors call `DocumentGraph.add(s, p, o, at=(start, end), rule=...)` with offsets into
+the *cleaned* text; the fact is written with an evidence node (an rdf:Statement) that
+carries prov:wasDerivedFrom the document, the verbatim quote of the RAW text, its raw
+character offsets and line. Entity helpers mint stable IRIs for people, posts, localities
+and text things (objectives, measures, milestones...).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import FOAF, PROV, SKOS
+from rdflib.term import Node
+
+from graphbuild.corpus import SourceDocument
+from graphbuild.gazetteer import Gazetteer
+from graphbuild.text import CleanText, normalise_ws, slug
+from ontology.namespace import DOC, GK, ORG, entity
+
+Offsets = tuple[int, int]
+HONORIFICS = ("sir", "dame", "dr", "lord", "baroness", "professor", "mr", "mrs", "ms", "miss")
+LABEL_MAX = 90
+
+
+def strip_honorific(name: str) -> str:
+    """'Sir Jeremy Heywood' -> 'Jeremy Heywood' (titles are not part of identity)."""
+    words = normalise_ws(name).split(" ")
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def short_label(text: str) -> str:
+    """A display label: the text, cut at a word boundary with an ellipsis when long."""
+    text = normalise_ws(text)
+    if len(text) <= LABEL_MAX:
+        return text
+    return text[:LABEL_MAX].rsplit(" ", 1)[0] + "…"
+
+
+def _digest(*parts: object) -> str:
+    """A short stable hash for minting IRIs."""
+    return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:10]
+
+
+@dataclass
+class Warning_:
+    """A line the extractor could not interpret (file:line: message)."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+@dataclass
+class DocumentGraph:
+    """The facts one document states, each with its evidence."""
+
+    doc: SourceDocument
+    clean: CleanText
+    gazetteer: Gazetteer
+    period: URIRef
+    family: str
+    graph: Graph = field(default_factory=Graph)
+    warnings: list[Warning_] = field(default_factory=list)
+    spans: dict[URIRef, Offsets] = field(default_factory=dict)
+    facts: int = 0
+
+    @property
+    def text(self) -> str:
+        """The cleaned text extractors read."""
+        return self.clean.text
+
+    @property
+    def doc_iri(self) -> URIRef:
+        """The IRI of the source document."""
+        return DOC[self.doc.id]
+
+    # -- facts and evidence --------------------------------------------------------------
+
+    def add(self, s: Node, p: URIRef, o: Node, at: Offsets, rule: str) -> None:
+        """State one fact with the evidence of the cleaned span `at`."""
+        self.graph.add((s, p, o))
+        start, end = self._trim(at)
+        span = self.clean.raw_span(start, end)
+        ev = entity("evidence", f"{self.doc.id}/{_digest(s, p, o, span.start, span.end)}")
+        g = self.graph
+        g.add((ev, RDF.type, RDF.Statement))
+        g.add((ev, RDF.subject, s))
+        g.add((ev, RDF.predicate, p))
+        g.add((ev, RDF.object, o))
+        g.add((ev, PROV.wasDerivedFrom, self.doc_iri))
+        g.add((ev, GK.quote, Literal(self.clean.quote(start, end))))
+        g.add((ev, GK.quoteStart, Literal(span.start, datatype=XSD.integer)))
+        g.add((ev, GK.quoteEnd, Literal(span.end, datatype=XSD.integer)))
+        g.add((ev, GK.line, Literal(self.clean.raw_line(start), datatype=XSD.integer)))
+        g.add((ev, GK.extractedBy, Literal(f"{self.family}:{rule}")))
+        self.facts += 1
+
+    def _trim(self, at: Offsets) -> Offsets:
+        """Shrink a span so the quote neither starts nor ends with whitespace."""
+        start, end = at
+        text = self.clean.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            raise ValueError(f"empty evidence span {at} in {self.doc.id}")
+        return start, end
+
+    def warn(self, at: int, message: str) -> None:
+        """Record a line the extractor could not interpret."""
+        self.warnings.append(Warning_(self.doc.file, self.clean.raw_line(at), message))
+
+    # -- entities ---------------------------------------------------------------------------
+
+    def person(self, name: str, at: Offsets, rule: str) -> URIRef:
+        """A person by name; the same name (titles aside) is the same node across documents."""
+        name = normalise_ws(name)
+        iri = entity("person", slug(strip_honorific(name)))
+        self.add(iri, RDF.type, FOAF.Person, at, rule)
+        self.add(iri, FOAF.name, Literal(name), at, rule)
+        self.add(iri, RDFS.label, Literal(name, lang="en"), at, rule)
+        return iri
+
+    def specific_post(
+        self, kind: URIRef, place: URIRef, post_class: URIRef, at: Offsets, rule: str
+    ) -> URIRef:
+        """A post named '<kind>, <place>' (Coordinator, North West), typed and linked."""
+        label = f"{self.label_of(kind)}, {self.label_of(place)}"
+        iri = entity("post", slug(label))
+        self.add(iri, RDF.type, post_class, at, rule)
+        self.add(iri, RDFS.label, Literal(label, lang="en"), at, rule)
+        self.add(iri, GK.kindOfPost, kind, at, rule)
+        return iri
+
+    def named(self, kind: str, name: str, rdf_type: URIRef, at: Offsets, rule: str) -> URIRef:
+        """A named thing the ontology does not define (a locality, a plan's theme)."""
+        name = normalise_ws(name)
+        iri = entity(kind, slug(name))
+        self.add(iri, RDF.type, rdf_type, at, rule)
+        self.add(iri, RDFS.label, Literal(name, lang="en"), at, rule)
+        return iri
+
+    def text_thing(self, kind: str, rdf_type: URIRef, text: str, at: Offsets, rule: str) -> URIRef:
+        """An objective, measure, milestone, action or function identified by its wording."""
+        text = normalise_ws(text)
+        iri = entity(kind, f"{self.doc.id}/{slug(' '.join(text.split()[:6]))}-{_digest(text)}")
+        self.add(iri, RDF.type, rdf_type, at, rule)
+        self.add(iri, GK.text, Literal(text), at, rule)
+        self.add(iri, RDFS.label, Literal(short_label(text), lang="en"), at, rule)
+        self.spans.setdefault(iri, at)
+        return iri
+
+    def hold(self, person: URIRef, post: URIRef, at: Offsets, rule: str) -> None:
+        """person org:holds post, with a qualified gk:PostHolding in the document's period."""
+        self.add(person, ORG.holds, post, at, rule)
+        holding = entity("holding", _digest(person, post, self.period))
+        self.add(holding, RDF.type, GK.PostHolding, at, rule)
+        self.add(holding, GK.holder, person, at, rule)
+        self.add(holding, GK.heldPost, post, at, rule)
+        self.add(holding, GK.period, self.period, at, rule)
+
+    def sit_on(self, member: URIRef, body: URIRef, chair: bool, at: Offsets, rule: str) -> None:
+        """gk:chairs or gk:memberOf, with a qualified org:Membership in the period."""
+        self.add(member, GK.chairs if chair else GK.memberOf, body, at, rule)
+        role = GK.ChairRole if chair else GK.MemberRole
+        membership = entity("membership", _digest(member, body, role, self.period))
+        self.add(membership, RDF.type, ORG.Membership, at, rule)
+        self.add(membership, ORG.member, member, at, rule)
+        self.add(membership, ORG.organization, body, at, rule)
+        self.add(membership, ORG.role, role, at, rule)
+        self.add(membership, ORG.memberDuring, self.period, at, rule)
+
+    def label_of(self, iri: URIRef) -> str:
+        """The preferred label of a reference individual or an entity minted here."""
+        for entry in self.gazetteer.entries:
+            if entry.iri == iri:
+                return entry.pref_label
+        for label in self.graph.objects(iri, RDFS.label):
+            return str(label)
+        for label in self.graph.objects(iri, SKOS.prefLabel):
+            return str(label)
+        return str(iri).rsplit("/", 1)[-1]
