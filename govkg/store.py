@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import Graph
 
 from govkg.errors import StoreMissingError
 
@@ -48,13 +49,13 @@ def named_graphs(store: ox.Store) -> list[str]:
     return sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
 
 
-def load_rdflib_graph(store: ox.Store, graph: object, graph_iri: str) -> None:
+def load_rdflib_graph(store: ox.Store, graph: Graph, graph_iri: str) -> None:
     """Load an rdflib Graph into one named graph through N-Triples (Oxigraph's fast parser)."""
-    data = graph.serialize(format="nt", encoding="utf-8")  # type: ignore[attr-defined]
+    data = graph.serialize(format="nt", encoding="utf-8")
     store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph_iri))
 
 
-def replace_graph_family(store: ox.Store, prefix: str, graphs: dict[str, object]) -> int:
+def replace_graph_family(store: ox.Store, prefix: str, graphs: dict[str, Graph]) -> int:
     """Replace every named graph whose IRI starts with `prefix` by `graphs`; keep the rest."""
     for name in named_graphs(store):
         if name.startswith(prefix) and name not in graphs:
@@ -64,4 +65,4 @@ def replace_graph_family(store: ox.Store, prefix: str, graphs: dict[str, object]
             store.remove_graph(ox.NamedNode(name))
         load_rdflib_graph(store, graph, name)
     store.flush()
-    return sum(len(g) for g in graphs.values())  # type: ignore[arg-type]
+    return sum(len(g) for g in graphs.values())

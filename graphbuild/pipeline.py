@@ -13,17 +13,18 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
+from rdflib.term import Node
 
 from graphbuild.corpus import DocumentError, SourceDocument, load_manifest, read_document
 from graphbuild.facts import DocumentGraph, Warning_
 from graphbuild.families import detect_family
 from graphbuild.gazetteer import Gazetteer
-from graphbuild.periods import period_iri, period_triples
 from graphbuild.people import SameAsCandidate, apply_same_as, same_person_candidates
+from graphbuild.periods import period_iri, period_triples
 from graphbuild.text import CleanText
 from graphbuild.themes import tag_themes
 from ontology import load_ontology
-from ontology.namespace import DOC, GK, document_graph
+from ontology.namespace import DOC, GK, TIME, document_graph
 
 
 @dataclass
@@ -69,7 +70,7 @@ def build_corpus(corpus_dir: Path | None = None, same_as: Graph | None = None) -
     """Build every document of the corpus (the bundled one by default)."""
     ontology = load_ontology()
     gazetteer = Gazetteer.from_ontology(ontology)
-    defined_periods = set(ontology.subjects(RDF.type, URIRef("http://www.w3.org/2006/time#ProperInterval")))
+    defined_periods = set(ontology.subjects(RDF.type, TIME.ProperInterval))
     report = BuildReport()
     graphs: dict[URIRef, Graph] = {}
     for doc in load_manifest(corpus_dir):
@@ -85,7 +86,7 @@ def build_corpus(corpus_dir: Path | None = None, same_as: Graph | None = None) -
 
 
 def _build_document(
-    doc: SourceDocument, gazetteer: Gazetteer, periods: set[object], rep: DocumentReport
+    doc: SourceDocument, gazetteer: Gazetteer, periods: set[Node], rep: DocumentReport
 ) -> Graph | None:
     """Extract one document; on a bad document, record why and return None."""
     try:
@@ -115,7 +116,7 @@ def _build_document(
     return dg.graph
 
 
-def _describe_document(dg: DocumentGraph, periods: set[object]) -> None:
+def _describe_document(dg: DocumentGraph, periods: set[Node]) -> None:
     """Add the document's own description (title, publisher, period, family)."""
     g, d = dg.graph, DOC[dg.doc.id]
     g.add((d, RDF.type, GK.Document))

@@ -12,8 +12,16 @@ from rdflib import RDF
 from graphbuild.facts import DocumentGraph
 from ontology.namespace import GK
 
-TAGGED = (GK.Objective, GK.BusinessObjective, GK.CorporateObjective, GK.CapabilityObjective,
-          GK.DiversityObjective, GK.ImprovementGoal, GK.PerformanceMeasure, GK.Action)
+TAGGED = (
+    GK.Objective,
+    GK.BusinessObjective,
+    GK.CorporateObjective,
+    GK.CapabilityObjective,
+    GK.DiversityObjective,
+    GK.ImprovementGoal,
+    GK.PerformanceMeasure,
+    GK.Action,
+)
 
 
 def tag_themes(dg: DocumentGraph) -> None:
@@ -25,4 +33,5 @@ def tag_themes(dg: DocumentGraph) -> None:
         for match in dg.gazetteer.find(dg.text, start, end):
             if GK.Theme in match.entry.types and match.iri not in seen:
                 seen.add(match.iri)
-                dg.add(thing, GK.concernsTheme, match.iri, (match.start, match.end), "theme-keyword")
+                at = (match.start, match.end)
+                dg.add(thing, GK.concernsTheme, match.iri, at, "theme-keyword")

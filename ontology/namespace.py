@@ -94,6 +94,7 @@ class GK(DefinedNamespace):
     hasMilestone: URIRef
     heldPost: URIRef
     heldToAccountBy: URIRef
+    heldTogetherWith: URIRef
     heldToAccountThrough: URIRef
     holder: URIRef
     holdsToAccount: URIRef

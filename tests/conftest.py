@@ -9,7 +9,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from graphbuild.pipeline import BuildResult, build_corpus  # noqa: E402
+from graphbuild.pipeline import BuildResult, build_corpus
 
 
 @pytest.fixture(scope="session")

@@ -112,7 +112,9 @@ class Labels:
 
 def extracted_facts(graph: Graph) -> list[tuple[Node, URIRef, Node]]:
     """The facts of a document graph that golden files describe (see README: Not written)."""
-    skip = {s for s in graph.subjects(RDF.type, None) if set(graph.objects(s, RDF.type)) & QUALIFIED}
+    skip = {
+        s for s in graph.subjects(RDF.type, None) if set(graph.objects(s, RDF.type)) & QUALIFIED
+    }
     skip |= set(graph.subjects(RDF.type, GK.Document)) | set(graph.subjects(RDF.type, TIME.Instant))
     skip |= set(graph.subjects(RDF.type, TIME.ProperInterval))
     facts = []
@@ -129,7 +131,6 @@ def extracted_facts(graph: Graph) -> list[tuple[Node, URIRef, Node]]:
 
 def _is_generic(theme: Node) -> bool:
     """Themes defined by the ontology (keyword tags) rather than by a plan."""
-    from ontology import load_ontology
 
     return (theme, RDF.type, GK.Theme) in _ontology()
 

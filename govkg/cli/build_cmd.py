@@ -8,7 +8,7 @@ import click
 
 from govkg.build import build_into_store
 from govkg.cli.common import handle_errors, store_option
-from govkg.export import FORMATS, export, format_for
+from govkg.export import FORMATS, QUAD_FORMATS, export, format_for
 from govkg.store import open_store, store_exists
 from graphbuild.pipeline import BuildReport
 
@@ -38,7 +38,8 @@ def build(
     if out is not None:
         chosen = format_for(out, fmt)
         count = export(store, out, chosen)
-        click.echo(f"exported {count} {'quads' if chosen in {'trig', 'nq', 'jsonld'} else 'triples'} to {out}")
+        unit = "quads" if chosen in QUAD_FORMATS else "triples"
+        click.echo(f"exported {count} {unit} to {out}")
     if result.report.partial:
         raise SystemExit(1)
 

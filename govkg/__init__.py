@@ -1,0 +1,1 @@
+"""govkg: a knowledge graph of UK Civil Service governance and accountability."""
