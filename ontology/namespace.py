@@ -115,6 +115,7 @@ class GK(DefinedNamespace):
     quoteEnd: URIRef
     quoteStart: URIRef
     roleDescription: URIRef
+    samePostAs: URIRef
     seniorResponsibleOwnerOf: URIRef
     supports: URIRef
     targetValue: URIRef

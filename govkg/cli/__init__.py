@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from govkg.cli import build_cmd, ontology_cmd
+from govkg.cli import build_cmd, ontology_cmd, query_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,3 +18,6 @@ def main() -> None:
 
 main.add_command(ontology_cmd.ontology)
 main.add_command(build_cmd.build)
+main.add_command(query_cmd.list_queries)
+main.add_command(query_cmd.query)
+main.add_command(query_cmd.sparql)

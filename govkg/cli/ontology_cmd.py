@@ -1,6 +1,12 @@
-"""`govkg ontology ...`: summary, reasoning check and reference docs of the ontology."""
+"""`govkg ontology ...`: summary, HermiT consistency check and the reference docs.
+
+The check reasons over the ontology (govkg.ttl + external.ttl), optional data files and,
+with --documents, the store's document graphs; inferences go to their own named graph.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
@@ -17,7 +23,55 @@ def ontology() -> None:
 @ontology.command()
 @store_option
 @handle_errors
-def summary(store_path: object) -> None:
+def summary(store_path: Path) -> None:
     """Print the numbers of classes, properties and reference individuals."""
     for line in summarise(load_ontology()).lines():
         click.echo(line)
+
+
+@ontology.command()
+@click.argument("data", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--documents", is_flag=True, help="Also reason over the store's document graphs.")
+@click.option("--infer", is_flag=True, help="Compute inferred triples (see --out).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write inferred triples to FILE (Turtle) instead of the store's inferred graph.",
+)
+@store_option
+@handle_errors
+def check(
+    data: tuple[Path, ...], documents: bool, infer: bool, out: Path | None, store_path: Path
+) -> None:
+    """Run HermiT: consistency, unsatisfiable classes, individuals in a violation.
+
+    Exit 0 consistent, 1 inconsistent or unsatisfiable classes, 2 a file cannot be parsed.
+    """
+    from govkg.reasoning import run_check
+
+    outcome = run_check(list(data), documents, infer, out, store_path)
+    for line in outcome.lines:
+        click.echo(line)
+    if not outcome.ok:
+        raise SystemExit(1)
+
+
+@ontology.command()
+@click.option(
+    "-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "markdown", "both"]),
+    default="both",
+    show_default=True,
+)
+@store_option
+@handle_errors
+def docs(out_dir: Path, fmt: str, store_path: Path) -> None:
+    """Write the ontology reference (HTML and/or Markdown) to a folder."""
+    from ontology.docs import write_docs
+
+    for path in write_docs(out_dir, fmt):  # type: ignore[arg-type]
+        click.echo(f"wrote {path}")
