@@ -47,6 +47,7 @@ class GK(DefinedNamespace):
     DirectorGeneralPost: URIRef
     DiversityObjective: URIRef
     Document: URIRef
+    GenericPost: URIRef
     GoverningBody: URIRef
     ImprovementGoal: URIRef
     LeadNonExecutiveDirectorPost: URIRef

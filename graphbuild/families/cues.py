@@ -13,7 +13,6 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from rdflib import RDF, RDFS, Graph, URIRef
-from rdflib.namespace import SKOS
 
 from graphbuild.facts import Offsets
 from graphbuild.gazetteer import Entry, Match
@@ -90,13 +89,8 @@ def is_mechanism(entry: Entry) -> bool:
 
 @cache
 def is_generic_post(iri: URIRef) -> bool:
-    """A post that names a kind: another post is a kind of it, or the ontology calls it generic."""
-    graph = _ontology()
-    if (None, GK.kindOfPost, iri) in graph:
-        return True
-    return any(
-        str(d).lower().startswith("the generic") for d in graph.objects(iri, SKOS.definition)
-    )
+    """A post that names a kind of post (the ontology types it gk:GenericPost)."""
+    return (iri, RDF.type, GK.GenericPost) in _ontology()
 
 
 def post_class(iri: URIRef) -> URIRef:
