@@ -29,9 +29,12 @@ def tag_themes(dg: DocumentGraph) -> None:
     for thing, (start, end) in dg.spans.items():
         if not any((thing, RDF.type, t) in dg.graph for t in TAGGED):
             continue
+        wording = " ".join(str(dg.graph.value(thing, GK.text) or "").lower().split())
         seen = set()
         for match in dg.gazetteer.find(dg.text, start, end):
-            if GK.Theme in match.entry.types and match.iri not in seen:
+            said = " ".join(dg.text[match.start : match.end].lower().split())
+            # a span may cover neighbouring table columns: the keyword must be in the wording
+            if GK.Theme in match.entry.types and match.iri not in seen and said in wording:
                 seen.add(match.iri)
                 at = (match.start, match.end)
                 dg.add(thing, GK.concernsTheme, match.iri, at, "theme-keyword")

@@ -56,7 +56,7 @@ def read_golden(path: Path) -> list[GoldenFact]:
         parts = [p.strip() for p in line.split("|")]
         if len(parts) != 3:
             raise ValueError(f"{path}:{number}: expected 'subject | predicate | object'")
-        facts.append(GoldenFact(*parts, line=number))
+        facts.append(GoldenFact(parts[0], parts[1], parts[2], line=number))
     return facts
 
 

@@ -13,11 +13,11 @@ from graphbuild.pipeline import BuildResult
 from ontology.namespace import document_graph
 
 FLOORS = {  # document id: (recall, precision)
-    "cabinet-secretary-objectives-2012-13": (0.0, 0.0),
-    "head-of-civil-service-objectives-2012-13": (0.0, 0.0),
-    "cabinet-secretary-objectives-2015-16": (0.0, 0.0),
-    "cabinet-office-departmental-improvement-plan-2014": (0.0, 0.0),
-    "civil-service-local-business-plan-2018-20": (0.0, 0.0),
+    "cabinet-secretary-objectives-2012-13": (1.0, 1.0),
+    "head-of-civil-service-objectives-2012-13": (1.0, 1.0),
+    "cabinet-secretary-objectives-2015-16": (1.0, 1.0),
+    "cabinet-office-departmental-improvement-plan-2014": (1.0, 1.0),
+    "civil-service-local-business-plan-2018-20": (1.0, 1.0),
 }
 
 

@@ -30,11 +30,14 @@ def _family(module: ModuleType) -> Family:
 
 def families() -> list[Family]:
     """Every known family, most specific first."""
-    from graphbuild.families import business_plan, improvement_plan, objectives_2012, objectives_2015
+    from graphbuild.families import (
+        business_plan,
+        improvement_plan,
+        objectives_2012,
+        objectives_2015,
+    )
 
-    return [
-        _family(m) for m in (objectives_2015, objectives_2012, improvement_plan, business_plan)
-    ]
+    return [_family(m) for m in (objectives_2015, objectives_2012, improvement_plan, business_plan)]
 
 
 def detect_family(text: str) -> Family | None:
