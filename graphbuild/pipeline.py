@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV
+from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
 from graphbuild.corpus import DocumentError, SourceDocument, load_manifest, read_document
@@ -120,7 +120,6 @@ def _describe_document(dg: DocumentGraph, periods: set[Node]) -> None:
     """Add the document's own description (title, publisher, period, family)."""
     g, d = dg.graph, DOC[dg.doc.id]
     g.add((d, RDF.type, GK.Document))
-    g.add((d, RDF.type, PROV.Entity))
     g.add((d, DCTERMS.title, Literal(dg.doc.title)))
     g.add((d, DCTERMS.publisher, Literal(dg.doc.publisher)))
     g.add((d, DCTERMS.identifier, Literal(dg.doc.id)))
