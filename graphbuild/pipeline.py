@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
@@ -121,6 +121,7 @@ def _describe_document(dg: DocumentGraph, periods: set[Node]) -> None:
     g, d = dg.graph, DOC[dg.doc.id]
     g.add((d, RDF.type, GK.Document))
     g.add((d, DCTERMS.title, Literal(dg.doc.title)))
+    g.add((d, RDFS.label, Literal(dg.doc.title, lang="en")))
     g.add((d, DCTERMS.publisher, Literal(dg.doc.publisher)))
     g.add((d, DCTERMS.identifier, Literal(dg.doc.id)))
     g.add((d, GK.documentFamily, Literal(dg.family)))
