@@ -57,6 +57,35 @@ def check(
 
 
 @ontology.command()
+@click.argument("data", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--documents", is_flag=True, help="Validate the store's document graphs.")
+@store_option
+@handle_errors
+def validate(data: tuple[Path, ...], documents: bool, store_path: Path) -> None:
+    """Check data against the SHACL shapes (exit 1 on a violation; warnings are listed)."""
+    from rdflib import Graph
+
+    from govkg.errors import UsageError
+    from govkg.reasoning import store_documents
+    from ontology.owl_io import load_rdf_file
+    from ontology.shacl import format_results
+    from ontology.shacl import validate as shacl_validate
+
+    if not data and not documents:
+        raise UsageError("nothing to validate: give DATA files or --documents")
+    graph = Graph()
+    for path in data:
+        graph += load_rdf_file(path)
+    if documents:
+        for doc_graph in store_documents(store_path):
+            graph += doc_graph
+    report = shacl_validate(graph)
+    click.echo(format_results(report))
+    if not report.conforms:
+        raise SystemExit(1)
+
+
+@ontology.command()
 @click.option(
     "-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True
 )
