@@ -19,7 +19,7 @@ run: $(VENV)/.installed
 	$(BIN)/govkg ontology summary
 	$(BIN)/govkg ontology check
 	$(BIN)/govkg build --store $(STORE) --out $(OUT)/govkg.trig
-	$(BIN)/govkg ontology validate --documents --store $(STORE) | tail -1
+	$(BIN)/govkg ontology validate --documents --store $(STORE)
 	$(BIN)/govkg ontology check --documents --infer --store $(STORE)
 	$(BIN)/govkg ontology docs -o $(OUT)/ontology-docs
 
