@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import click
 
-from govkg.cli import build_cmd, ontology_cmd, query_cmd
+from govkg.cli import build_cmd, chain_cmd, check_cmd, ontology_cmd, organogram_cmd, query_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,3 +21,6 @@ main.add_command(build_cmd.build)
 main.add_command(query_cmd.list_queries)
 main.add_command(query_cmd.query)
 main.add_command(query_cmd.sparql)
+main.add_command(organogram_cmd.ingest)
+main.add_command(check_cmd.check)
+main.add_command(chain_cmd.chain)

@@ -39,7 +39,9 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise UsageError(f"parameter {pair!r}: expected key=value (e.g. -p post='Cabinet Secretary')")
+            raise UsageError(
+                f"parameter {pair!r}: expected key=value (e.g. -p post='Cabinet Secretary')"
+            )
         params[key.strip()] = value.strip()
     return params
 
@@ -53,9 +55,10 @@ def _open(store_path: Path) -> object:
 
 @click.command("queries")
 @click.option("-v", "--verbose", is_flag=True, help="Also list each query's parameters.")
+@store_option
 @handle_errors
-def list_queries(verbose: bool) -> None:
-    """List the named queries and what each answers."""
+def list_queries(verbose: bool, store_path: Path) -> None:
+    """List the named queries and what each answers (--store is accepted, not needed)."""
     from queries.catalog import load_catalog
 
     catalog = load_catalog()
@@ -70,14 +73,27 @@ def list_queries(verbose: bool) -> None:
 
 @click.command("query")
 @click.argument("name")
-@click.option("-p", "--param", "pairs", multiple=True, metavar="KEY=VALUE",
-              help="A parameter: a label (case-insensitive) or an IRI; repeat for more.")
+@click.option(
+    "-p",
+    "--param",
+    "pairs",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A parameter: a label (case-insensitive) or an IRI; repeat for more.",
+)
 @_format_option
 @click.option("--show-sparql", is_flag=True, help="Print the query that ran (on stderr).")
 @store_option
 @handle_errors
-def query(name: str, pairs: tuple[str, ...], fmt: str | None, show_sparql: bool, store_path: Path) -> None:
-    """Run the named query NAME (see `govkg queries`)."""
+def query(
+    name: str, pairs: tuple[str, ...], fmt: str | None, show_sparql: bool, store_path: Path
+) -> None:
+    """Run the named query NAME (see `govkg queries -v` for its parameters).
+
+    A parameter is a label (case-insensitive; alt labels and titles such as Sir optional)
+    or an IRI/CURIE; an ambiguous label lists the candidates. json, csv and tsv are the
+    SPARQL 1.1 results formats; table and markdown leave out the ...Iri columns.
+    """
     from queries.catalog import get_query
     from queries.formats import render
     from queries.runner import run_query
@@ -111,7 +127,12 @@ def _read_query(text: str) -> str:
 @store_option
 @handle_errors
 def sparql(query_or_file: str, fmt: str | None, show_sparql: bool, store_path: Path) -> None:
-    """Run a SPARQL 1.1 query given as text, a file, or '-' for stdin."""
+    """Run a SPARQL 1.1 query given as text, a file, or '-' for stdin.
+
+    The default graph is the union of every named graph (one per document, organogram
+    snapshot, the ontology); GRAPH ?g { ... } reaches each one. SELECT and ASK print as a
+    table or a SPARQL 1.1 results format; CONSTRUCT and DESCRIBE as turtle, nt or jsonld.
+    """
     from queries.formats import render
     from queries.runner import execute
 

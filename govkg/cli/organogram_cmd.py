@@ -1,0 +1,81 @@
+"""`govkg ingest organogram FILE...`: data.gov.uk organogram CSVs into the store.
+
+Exit codes: 0 every row loaded; 1 partial (some rows or files had errors, printed one per
+line as file:line: message; the good rows loaded); 2 nothing usable (no row could be
+read) or a bad option; the store is created when missing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from govkg.cli.common import handle_errors, store_option
+from govkg.errors import InputError, UsageError
+from govkg.store import open_store, store_exists
+from graphbuild.organogram import IngestResult, build_organograms
+from graphbuild.organogram_rows import snapshot_date
+from graphbuild.organogram_store import load_result
+
+
+@click.group()
+def ingest() -> None:
+    """Load source data (organograms) into the store."""
+
+
+@ingest.command("organogram")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--snapshot", help="Snapshot date for files that carry none (2013-09-30, Sep-13).")
+@click.option("--department", help="Publishing department, when the files name none.")
+@click.option("--quiet", is_flag=True, help="Print only errors and warnings.")
+@store_option
+@handle_errors
+def organogram(
+    files: tuple[Path, ...],
+    snapshot: str | None,
+    department: str | None,
+    quiet: bool,
+    store_path: Path,
+) -> None:
+    """Ingest senior/junior or compiled organogram CSVs; one graph per department snapshot.
+
+    Give a release's senior and junior files together: each ingest replaces the snapshot
+    graphs it touches, and leaves the store as it was if it fails.
+    """
+    if snapshot and snapshot_date(snapshot) is None:
+        raise UsageError(f"--snapshot {snapshot!r} is not a date (use 2013-09-30 or Sep-13)")
+    result = build_organograms(files, snapshot, department)
+    _report_problems(result)
+    if not result.usable:
+        raise InputError("no organogram rows could be read: nothing loaded")
+    created = not store_exists(store_path)
+    store = open_store(store_path, create=True)
+    if created:
+        click.echo(f"created store {store_path}", err=True)
+    load_result(store, result)
+    if not quiet:
+        _report_snapshots(result)
+    if result.partial:
+        raise SystemExit(1)
+
+
+def _report_problems(result: IngestResult) -> None:
+    """Every row error (file:line: message) and warning, on stderr."""
+    for error in result.errors:
+        click.echo(f"error: {error}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+
+
+def _report_snapshots(result: IngestResult) -> None:
+    """One line per snapshot graph written, then a total."""
+    for snap in result.snapshots:
+        click.echo(
+            f"{snap.department} {snap.label}: {snap.posts} senior posts, "
+            f"{snap.junior_rows} junior rows -> <{snap.graph}>"
+        )
+    state = f"partial: {len(result.errors)} errors" if result.partial else "complete"
+    click.echo(
+        f"loaded {result.rows_loaded} rows into {len(result.snapshots)} snapshot graphs ({state})"
+    )
