@@ -8,9 +8,6 @@ import pytest
 from rdflib import RDF
 from rdflib.namespace import FOAF
 
-from golden_facts import read_golden, score
-from graphbuild.corpus import bundled_corpus, load_manifest, read_document
-from graphbuild.families import objectives_2012
 from graphbuild.families.objectives_2012_cells import table_rows
 from graphbuild.families.objectives_2012_noise import continues, garbled_duplicates
 from graphbuild.gazetteer import Gazetteer
@@ -23,55 +20,9 @@ FIXTURES = Path(__file__).parent / "fixtures" / "documents" / "objectives-2012-1
 
 
 @pytest.fixture(scope="module")
-def fixture_build() -> BuildResult:
-    """The fixture folder, built in memory."""
-    return build_corpus(FIXTURES)
-
-
-@pytest.fixture(scope="module")
 def gazetteer() -> Gazetteer:
     """The gazetteer of the ontology's labels."""
     return Gazetteer.from_ontology(load_ontology())
-
-
-def test_fixtures_match_their_golden_facts(fixture_build: BuildResult) -> None:
-    """Every fact of both hand-written forms is found, and nothing else is stated."""
-    for doc in load_manifest(FIXTURES):
-        golden = read_golden(FIXTURES / f"{doc.id}.facts")
-        result = score(fixture_build.graphs[document_graph(doc.id)], golden)
-        missed = [str(f) for f in result.missed]
-        extra = [" ".join(t.n3() for t in f) for f in result.extra]
-        assert result.recall == 1.0, (doc.id, missed)
-        assert result.precision == 1.0, (doc.id, extra)
-
-
-def test_fixtures_build_without_warnings(fixture_build: BuildResult) -> None:
-    """Every line of the fixtures is understood (OCR duplicates are dropped by rule)."""
-    for report in fixture_build.report.documents:
-        assert report.family == objectives_2012.NAME
-        assert not report.error and not report.warnings, report.warnings
-
-
-@pytest.mark.parametrize("folder", [None, FIXTURES], ids=["corpus", "fixture"])
-def test_quotes_are_verbatim(folder: Path | None, fixture_build: BuildResult) -> None:
-    """Each evidence quote is the raw text at its offsets."""
-    build = fixture_build if folder else build_corpus()
-    docs = [d for d in load_manifest(folder) if d.family == objectives_2012.NAME]
-    assert docs
-    for doc in docs:
-        raw = read_document(doc)
-        graph = build.graphs[document_graph(doc.id)]
-        for ev in graph.subjects(GK.quote, None):
-            start, end = str(graph.value(ev, GK.quoteStart)), str(graph.value(ev, GK.quoteEnd))
-            assert raw[int(start) : int(end)] == str(graph.value(ev, GK.quote))
-
-
-def test_detects_only_2012_objectives() -> None:
-    """The detector accepts both 2012/13 layouts and rejects the other families' documents."""
-    docs = load_manifest(bundled_corpus()) + load_manifest(FIXTURES)
-    for doc in docs:
-        text = CleanText(read_document(doc)).text
-        assert objectives_2012.detect(text) == (doc.family == objectives_2012.NAME), doc.id
 
 
 @pytest.mark.parametrize(

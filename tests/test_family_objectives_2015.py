@@ -1,74 +1,8 @@
-"""The 'objectives-2015-16' family on a hand-written fixture: it generalises beyond the corpus.
-
-tests/fixtures/documents/objectives-2015-16/ holds a fictional set of individual performance
-objectives in the corpus layout (another post, named after its department, other bodies,
-objectives, measures and broken lines) and its golden facts, written by reading it. The
-build must find them all and nothing else.
-"""
+"""The 'objectives-2015-16' family's detection rule (fixtures: tests/test_family_fixtures.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from rdflib import RDF
-
-from golden_facts import read_golden, score
-from graphbuild.families import improvement_plan, objectives_2012, objectives_2015
-from graphbuild.pipeline import BuildResult, build_corpus
-from graphbuild.text import CleanText
-from ontology.namespace import GK, document_graph
-
-FIXTURES = Path(__file__).parent / "fixtures" / "documents" / "objectives-2015-16"
-CORPUS = Path(__file__).parent.parent / "corpus" / "documents"
-
-
-@pytest.fixture(scope="module")
-def fixture_build() -> BuildResult:
-    """The fixture folder, built like a corpus."""
-    return build_corpus(FIXTURES)
-
-
-def _doc_ids() -> list[str]:
-    """Every fixture document that has golden facts."""
-    return sorted(p.stem for p in FIXTURES.glob("*.facts"))
-
-
-@pytest.mark.parametrize("doc_id", _doc_ids())
-def test_fixture_recall_and_precision(doc_id: str, fixture_build: BuildResult) -> None:
-    """Every golden fact is found and every extracted fact is golden."""
-    graph = fixture_build.graphs[document_graph(doc_id)]
-    result = score(graph, read_golden(FIXTURES / f"{doc_id}.facts"))
-    assert [str(f) for f in result.missed] == []
-    assert [f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in result.extra] == []
-
-
-def test_fixture_family_and_warnings(fixture_build: BuildResult) -> None:
-    """The fixture is recognised as 2015/16-style objectives and every line is understood."""
-    for report in fixture_build.report.documents:
-        assert report.family == objectives_2015.NAME, report.error
-        assert [str(w) for w in report.warnings] == []
-
-
-def test_fixture_quotes_are_verbatim(fixture_build: BuildResult) -> None:
-    """Every evidence quote is an exact substring of the raw fixture."""
-    for report in fixture_build.report.documents:
-        raw = (FIXTURES / report.file).read_text(encoding="utf-8")
-        graph = fixture_build.graphs[document_graph(report.doc_id)]
-        for ev in graph.subjects(RDF.type, RDF.Statement):
-            quote = str(graph.value(ev, GK.quote))
-            start = int(str(graph.value(ev, GK.quoteStart)))
-            assert raw[start : start + len(quote)] == quote
-
-
-@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
-def test_detection_separates_families(path: Path) -> None:
-    """Only 2015/16-style objectives are taken for them, and they for nothing else."""
-    text = CleanText(path.read_text(encoding="utf-8")).text
-    is_2015 = "objectives-2015-16" in path.stem
-    assert objectives_2015.detect(text) == is_2015
-    if is_2015:
-        assert not improvement_plan.detect(text) and not objectives_2012.detect(text)
+from graphbuild.families import objectives_2015
 
 
 def test_title_without_colon_is_not_this_family() -> None:
