@@ -12,7 +12,8 @@ OUT ?= out
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@echo "installing govkg and its dependencies into $(VENV) (log: $(VENV)/install.log)"
+	$(BIN)/python -m pip install -e '.[dev]' > $(VENV)/install.log 2>&1 || (tail -40 $(VENV)/install.log; exit 1)
 	touch $@
 
 run: $(VENV)/.installed
