@@ -22,7 +22,10 @@ run: $(VENV)/.installed
 	$(BIN)/govkg build --store $(STORE) --out $(OUT)/govkg.trig
 	$(BIN)/govkg ontology validate --documents --store $(STORE)
 	$(BIN)/govkg ontology check --documents --infer --store $(STORE)
+	$(BIN)/govkg query who-holds-to-account --store $(STORE)
+	$(BIN)/govkg query board-membership --store $(STORE)
 	$(BIN)/govkg ontology docs -o $(OUT)/ontology-docs
+	$(BIN)/govkg viz --store $(STORE) -o $(OUT)/govkg-explorer.html
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

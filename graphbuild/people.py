@@ -18,12 +18,33 @@ from rdflib.namespace import FOAF
 from graphbuild.facts import strip_honorific
 
 SHORT_FORMS = {
-    "andy": "andrew", "bob": "robert", "rob": "robert", "bill": "william", "will": "william",
-    "jim": "james", "jimmy": "james", "sue": "susan", "liz": "elizabeth", "beth": "elizabeth",
-    "kate": "katherine", "kathy": "katherine", "kathie": "katherine", "cathy": "catherine",
-    "tony": "anthony", "nick": "nicholas", "chris": "christopher", "dave": "david",
-    "mike": "michael", "pat": "patricia", "patsy": "patricia", "jon": "jonathan",
-    "tom": "thomas", "ian": "iain", "steve": "stephen", "alex": "alexander", "jo": "joanne",
+    "andy": "andrew",
+    "bob": "robert",
+    "rob": "robert",
+    "bill": "william",
+    "will": "william",
+    "jim": "james",
+    "jimmy": "james",
+    "sue": "susan",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "kate": "katherine",
+    "kathy": "katherine",
+    "kathie": "katherine",
+    "cathy": "catherine",
+    "tony": "anthony",
+    "nick": "nicholas",
+    "chris": "christopher",
+    "dave": "david",
+    "mike": "michael",
+    "pat": "patricia",
+    "patsy": "patricia",
+    "jon": "jonathan",
+    "tom": "thomas",
+    "ian": "iain",
+    "steve": "stephen",
+    "alex": "alexander",
+    "jo": "joanne",
 }
 
 
@@ -67,7 +88,7 @@ def _first_names_match(a: str, b: str) -> str | None:
     a, b = a.rstrip("."), b.rstrip(".")
     if SHORT_FORMS.get(a, a) == SHORT_FORMS.get(b, b):
         return "short form of the same first name"
-    if len(a) == 1 and b.startswith(a) or len(b) == 1 and a.startswith(b):
+    if (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
         return "an initial matches the first name"
     if _edit_distance_at_most_one(a, b):
         return "first names differ by one letter"

@@ -115,9 +115,11 @@ class GK(DefinedNamespace):
     quote: URIRef
     quoteEnd: URIRef
     quoteStart: URIRef
+    reportsToRef: URIRef
     roleDescription: URIRef
     samePostAs: URIRef
     seniorResponsibleOwnerOf: URIRef
+    sourceRow: URIRef
     supports: URIRef
     targetValue: URIRef
     text: URIRef

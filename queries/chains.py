@@ -1,38 +1,40 @@
 """Reporting lines per organogram snapshot: networkx DiGraphs from SPARQL over the store.
 
-One SELECT fetches every `org:reportsTo` edge of the chosen snapshot graphs (never the whole
-graph, DESIGN.md §6); a few small SELECTs add what the checks need: top-post markers
-(`gk:reportsToRef "XX"`), vacant and eliminated posts, special adviser posts and junior rows
-(`organogram:reportingTo`). Each snapshot becomes an `Organogram` with plain adjacency
-dicts (the validator walk, measured faster than building a DiGraph at 412,000 posts) and a
-networkx DiGraph on demand. Chain lookups for one post go straight to the store's indexes.
-W3C ORG: a post org:reportsTo its manager's post; data.gov.uk: `XX` marks the top post.
+One SELECT, run on each chosen snapshot graph, fetches its `org:reportsTo` edges (never the
+whole graph, DESIGN.md §6); a few small SELECTs add top-post markers (`gk:reportsToRef
+"XX"`), vacant and eliminated posts, special adviser posts and junior rows
+(`organogram:reportingTo`). Each snapshot becomes an `Organogram`: adjacency dicts and
+levels by a breadth-first walk from the top (building a networkx DiGraph of 412,000 posts
+alone took 1.9 s, so the DiGraph is made on demand and for the loops only). Chains for one
+post go straight to the store's indexes. W3C ORG: a post org:reportsTo its manager's post;
+data.gov.uk: `XX` marks the top post.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from urllib.parse import unquote
 
 import networkx as nx
 import pyoxigraph as ox
 
+from graphbuild.gazetteer import Gazetteer
+from graphbuild.organogram_rdf import person_iri
+from ontology import load_ontology
 from queries.checks_sparql import (
-    BY_IDENTIFIER,
     EDGES,
     JUNIORS,
     MARKERS,
     ORGANOGRAM_PREFIX,
     SPADS,
     STATUSES,
-    Graphs,
     objects,
-    rows,
-    select,
+    per_graph,
     snapshot_refs,
     subjects,
+    text,
 )
 from queries.checks_sparql import SnapshotRef as SnapshotRef
 
@@ -43,6 +45,8 @@ HOLDS = ORG + "holds"
 SAME_POST = "https://w3id.org/govkg/def#samePostAs"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 PERSON = "http://xmlns.com/foaf/0.1/Person"
+IDENTIFIER = "http://purl.org/dc/terms/identifier"
+ID_PREFIX = "https://w3id.org/govkg/id/organogram/"
 MAX_CHAIN = 100
 
 
@@ -51,16 +55,36 @@ class Organogram:
     """One snapshot's senior reporting structure and the facts the checks need."""
 
     ref: SnapshotRef
-    up: dict[str, list[str]] = field(default_factory=dict)
+    up: dict[str, str] = field(default_factory=dict)
+    several: dict[str, list[str]] = field(default_factory=dict)
     markers: dict[str, list[str]] = field(default_factory=dict)
     status: dict[str, str] = field(default_factory=dict)
     spads: set[str] = field(default_factory=set)
     juniors: list[tuple[str, str]] = field(default_factory=list)
+    prefix: str = field(init=False)
+    not_in_post: str = field(init=False)
 
-    @property
-    def prefix(self) -> str:
-        """The IRI prefix of this department's posts."""
-        return self.ref.post_prefix
+    def __post_init__(self) -> None:
+        self.prefix = self.ref.post_prefix
+        self.not_in_post = self.prefix + "0%2F"
+
+    def add_edges(self, edges: list[tuple[str, ...]]) -> None:
+        """Record post -> manager edges; a post with several managers follows the first by IRI."""
+        up, several = self.up, self.several
+        for post, boss in edges:
+            if post not in up:
+                up[post] = boss
+            else:
+                several.setdefault(post, [up[post]]).append(boss)
+        for post, bosses in several.items():
+            others = sorted(b for b in bosses if b != post)
+            up[post] = others[0] if others else post
+
+    def managers_of(self, post: str) -> list[str]:
+        """Every manager a post names (usually one)."""
+        if post in self.several:
+            return self.several[post]
+        return [self.up[post]] if post in self.up else []
 
     def ref_of(self, post: str) -> str:
         """The Post Unique Reference of a post IRI."""
@@ -71,16 +95,14 @@ class Organogram:
     @cached_property
     def posts(self) -> set[str]:
         """Every senior post published in this snapshot (eliminated ones included)."""
-        return set(self.up) | set(self.markers)
+        return self.up.keys() | self.markers.keys()
 
     @cached_property
     def live(self) -> set[str]:
         """Posts that count for chains: not eliminated, not 'paid but not in post' (ref 0)."""
-        return {
-            p
-            for p in self.posts
-            if self.status.get(p) != "eliminated" and not self.ref_of(p).startswith("0/")
-        }
+        gone = {p for p, s in self.status.items() if s == "eliminated"}
+        gone.update(p for p in self.posts if p.startswith(self.not_in_post))
+        return self.posts - gone if gone else self.posts
 
     @cached_property
     def tops(self) -> set[str]:
@@ -89,43 +111,61 @@ class Organogram:
 
     @cached_property
     def down(self) -> dict[str, list[str]]:
-        """Manager -> live direct reports."""
+        """Manager -> live direct reports (each post under the manager its chain follows)."""
         found: dict[str, list[str]] = defaultdict(list)
-        for post in self.live:
-            for boss in self.up.get(post, ()):
+        live = self.live
+        everyone = len(live) == len(self.posts)
+        for post, boss in self.up.items():
+            if boss != post and (everyone or post in live):
                 found[boss].append(post)
         return found
+
+    @cached_property
+    def levels(self) -> dict[str, int]:
+        """Level below the top (top = 1) of every live post whose chain reaches an XX post."""
+        level = dict.fromkeys(self.tops, 1)
+        frontier = list(self.tops)
+        down = self.down
+        while frontier:
+            following = []
+            for boss in frontier:
+                below = level[boss] + 1
+                for post in down.get(boss, ()):
+                    if post not in level:
+                        level[post] = below
+                        following.append(post)
+            frontier = following
+        return level
 
     @cached_property
     def digraph(self) -> nx.DiGraph:
         """The live reporting lines as a networkx DiGraph (edge post -> manager)."""
         graph = nx.DiGraph()
         graph.add_nodes_from(self.live)
-        graph.add_edges_from((p, b) for p in self.live for b in self.up.get(p, ()))
+        graph.add_edges_from((p, b) for p in self.live for b in self.managers_of(p))
         return graph
 
 
 def load_organograms(store: ox.Store, selectors: list[str] | None = None) -> list[Organogram]:
     """The chosen snapshots (all when no selector) with their reporting structure."""
-    refs = snapshot_refs(store, selectors)
-    by_graph = {r.graph: Organogram(r) for r in refs}
-    if not by_graph:
-        return []
-    graphs: Graphs = [ox.NamedNode(g) for g in by_graph]
-    for g, post, boss in rows(store, EDGES, graphs):
-        by_graph[g].up.setdefault(post, []).append(boss)
-    for g, post, value in rows(store, MARKERS, graphs):
-        if post.startswith(by_graph[g].prefix):
-            by_graph[g].markers.setdefault(post, []).append(value.upper())
-        else:
-            by_graph[g].juniors.append((post, ""))
-    for g, post, status in rows(store, STATUSES, graphs):
-        by_graph[g].status[post] = status.rsplit("/", 1)[-1]
-    for g, post in rows(store, SPADS, graphs):
-        by_graph[g].spads.add(post)
-    for g, junior, boss in rows(store, JUNIORS, graphs):
-        by_graph[g].juniors.append((junior, boss))
-    return list(by_graph.values())
+    organograms = {r.graph: Organogram(r) for r in snapshot_refs(store, selectors)}
+    graphs = list(organograms)
+    for g, grouped in per_graph(store, EDGES, graphs).items():
+        organograms[g].add_edges([(p, m) for m, reports in grouped for p in reports.split(" ")])
+    for g, markers in per_graph(store, MARKERS, graphs).items():
+        o = organograms[g]
+        for post, value in markers:
+            if post.startswith(o.prefix):
+                o.markers.setdefault(post, []).append(value.upper())
+            else:
+                o.juniors.append((post, ""))
+    for g, statuses in per_graph(store, STATUSES, graphs).items():
+        organograms[g].status.update((p, s.rsplit("/", 1)[-1]) for p, s in statuses)
+    for g, spads in per_graph(store, SPADS, graphs).items():
+        organograms[g].spads.update(p for (p,) in spads)
+    for g, juniors in per_graph(store, JUNIORS, graphs).items():
+        organograms[g].juniors.extend((j, m) for j, m in juniors)
+    return list(organograms.values())
 
 
 def chain_to_top(store: ox.Store, post: str, graph: str) -> list[str]:
@@ -172,24 +212,26 @@ def find_posts(store: ox.Store, name: str, selectors: list[str] | None = None) -
         found += [(g, p) for g in graphs for p in subjects(store, HELD_BY, person, g)]
         docs = objects(store, person, HOLDS)
         return Found(sorted(set(found)), sorted(set(docs)), person)
-    docs = _document_posts(name)
+    docs = [] if found else _document_posts(name)
     found += [(g, p) for post in docs for g in graphs for p in subjects(store, SAME_POST, post, g)]
     return Found(sorted(set(found)), docs)
 
 
 def _by_identifier(store: ox.Store, ref: str, graphs: list[str]) -> list[tuple[str, str]]:
-    """Organogram posts whose Post Unique Reference is `ref` (bound, never formatted)."""
-    if not ref or not graphs:
+    """Organogram posts whose Post Unique Reference is `ref` (an index lookup per graph)."""
+    if not ref:
         return []
-    named: Graphs = [ox.NamedNode(g) for g in graphs]
-    found = select(store, BY_IDENTIFIER, named_graphs=named, bindings={"id": ox.Literal(ref)})
-    return [(g, p) for g, p, _id in found]
+    identifier, literal = ox.NamedNode(IDENTIFIER), ox.Literal(ref)
+    return [
+        (g, text(q.subject))
+        for g in graphs
+        for q in store.quads_for_pattern(None, identifier, literal, ox.NamedNode(g))
+        if text(q.subject).startswith(ID_PREFIX)
+    ]
 
 
 def _person(store: ox.Store, name: str) -> str | None:
     """The person node for a name (titles aside, as the documents mint it) or IRI."""
-    from graphbuild.organogram_rdf import person_iri
-
     iri = name if name.startswith("http") else person_iri(name)
     return iri if PERSON in objects(store, iri, RDF_TYPE) else None
 
@@ -198,8 +240,11 @@ def _document_posts(name: str) -> list[str]:
     """Reference posts whose label is `name` (the ontology's gazetteer), or the IRI itself."""
     if name.startswith("http"):
         return [name]
-    from graphbuild.gazetteer import Gazetteer
-    from ontology import load_ontology
-
-    entry = Gazetteer.from_ontology(load_ontology()).lookup(name)
+    entry = _gazetteer().lookup(name)
     return [str(entry.iri)] if entry is not None else []
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    """The ontology's gazetteer (built once per process)."""
+    return Gazetteer.from_ontology(load_ontology())

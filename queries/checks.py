@@ -33,6 +33,8 @@ from queries.checks_sparql import Graphs, objects
 from queries.checks_structure import structural
 
 SOURCE_ROW = "https://w3id.org/govkg/def#sourceRow"
+ROW_LIMIT = 1000  # source rows are looked up for the first 1,000 offenders of a finding
+SORT_LIMIT = 5000
 
 
 class NothingToCheck(ValueError):
@@ -49,10 +51,10 @@ class CheckOptions:
 
 def check_snapshot(o: Organogram, max_depth: int = DEFAULT_MAX_DEPTH) -> SnapshotReport:
     """Every per-snapshot rule for one organogram."""
-    found, memo = structural(o)
+    found = structural(o)
     span_found, span_stats = span_of_control(o)
-    depth_found, depth_stats = depth(o, memo, max_depth)
-    governance = span_found + depth_found + vacant_links(o, memo) + special_advisers(o)
+    depth_found, depth_stats = depth(o, max_depth)
+    governance = span_found + depth_found + vacant_links(o) + special_advisers(o)
     section = SnapshotReport(o.ref.name, o.ref.graph, o.ref.title, len(o.posts), len(o.juniors))
     section.findings = found + governance
     if span_stats:
@@ -63,14 +65,19 @@ def check_snapshot(o: Organogram, max_depth: int = DEFAULT_MAX_DEPTH) -> Snapsho
 
 
 def _add_rows(store: ox.Store, findings: list[Finding], graph: str) -> None:
-    """Fill each offender's source rows from the snapshot graph."""
+    """Sort each finding's offenders and fill the source rows of the first ROW_LIMIT."""
     for finding in findings:
-        for offender in finding.offenders:
+        if len(finding.offenders) <= SORT_LIMIT:
+            finding.offenders.sort(key=lambda o: natural_key(o.ref))
+        else:
+            finding.offenders.sort(key=lambda o: o.ref)
+        for offender in finding.offenders[:ROW_LIMIT]:
             where = offender.graph or graph
             if offender.rows or not where or not offender.iri.startswith("http"):
                 continue
             offender.rows = sorted(objects(store, offender.iri, SOURCE_ROW, where), key=natural_key)
-        finding.offenders.sort(key=lambda o: (natural_key(o.ref), natural_key(" ".join(o.rows))))
+        if len(finding.offenders) > 1 and not finding.offenders[0].ref:
+            finding.offenders.sort(key=lambda o: natural_key(" ".join(o.rows)))
 
 
 def run_checks(store: ox.Store, options: CheckOptions | None = None) -> CheckReport:

@@ -10,11 +10,10 @@ special adviser may not line-manage civil servants (DESIGN.md §4, separation of
 from __future__ import annotations
 
 import statistics
-from collections import Counter, defaultdict
+from collections import Counter
 
 from queries.chains import Organogram
 from queries.checks_report import WARNING, Finding, Offender, natural_key
-from queries.checks_structure import TOP
 
 MIN_OUTLIER_SPAN = 10
 DEFAULT_MAX_DEPTH = 10
@@ -22,8 +21,8 @@ SPAN_BINS = ((1, 1), (2, 3), (4, 6), (7, 10), (11, 20), (21, 50), (51, None))
 
 
 def _offenders(o: Organogram, posts: list[str]) -> list[Offender]:
-    """Offenders sorted by reference."""
-    return [Offender(o.ref_of(p), p) for p in sorted(posts, key=lambda p: natural_key(o.ref_of(p)))]
+    """Offenders (sorted by reference in checks.add_rows)."""
+    return [Offender(o.ref_of(p), p) for p in posts]
 
 
 def span_fence(spans: list[int]) -> float:
@@ -67,11 +66,9 @@ def _bin(lo: int, hi: int | None) -> str:
     return str(lo) if lo == hi else f"{lo}-{hi}"
 
 
-def depth(
-    o: Organogram, memo: dict[str, tuple[str, str, int]], max_depth: int
-) -> tuple[list[Finding], dict[str, object]]:
+def depth(o: Organogram, max_depth: int) -> tuple[list[Finding], dict[str, object]]:
     """Levels below the top (top = 1) of the posts that reach it, and the too-deep ones."""
-    levels = {p: steps + 1 for p, (outcome, _w, steps) in memo.items() if outcome == TOP}
+    levels = o.levels
     if not levels:
         return [], {}
     histogram = Counter(levels.values())
@@ -90,32 +87,38 @@ def depth(
     return [Finding("depth", WARNING, message, _offenders(o, deep))], stats
 
 
-def vacant_links(o: Organogram, memo: dict[str, tuple[str, str, int]]) -> list[Finding]:
+def vacant_links(o: Organogram) -> list[Finding]:
     """Vacant posts that others report to: their chains pass through nobody."""
-    vacant = [p for p in o.live if o.status.get(p) == "vacant" and o.down.get(p)]
+    vacant = [p for p, s in o.status.items() if s == "vacant" and p in o.live and o.down.get(p)]
     if not vacant:
         return []
-    below = _subtree_sizes(o, memo)
     found = []
     for post in sorted(vacant, key=lambda p: natural_key(o.ref_of(p))):
-        reports = o.down[post]
+        reports = sorted((o.ref_of(r) for r in o.down[post]), key=natural_key)
+        shown = ", ".join(reports[:5]) + (", ..." if len(reports) > 5 else "")
         message = (
-            f"vacant post {o.ref_of(post)} has {len(reports)} direct reports "
-            f"({below.get(post, len(reports))} posts below it)"
+            f"vacant post {o.ref_of(post)} has {_n(len(reports), 'direct report')} ({shown}); "
+            f"{_n(_below(o, post), 'post')} below it report through nobody"
         )
-        found.append(Finding("vacant-in-chain", WARNING, message, _offenders(o, [post, *reports])))
+        found.append(Finding("vacant-in-chain", WARNING, message, _offenders(o, [post])))
     return found
 
 
-def _subtree_sizes(o: Organogram, memo: dict[str, tuple[str, str, int]]) -> dict[str, int]:
-    """Number of posts below each manager, summed bottom-up by depth."""
-    size: dict[str, int] = defaultdict(int)
-    order = sorted(memo, key=lambda p: -memo[p][2])
-    for post in order:
-        bosses = sorted(b for b in o.up.get(post, []) if b != post)
-        if bosses and memo[post][2] > 0:
-            size[bosses[0]] += size[post] + 1
-    return size
+def _n(count: int, noun: str) -> str:
+    """'1 post', '3 posts'."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _below(o: Organogram, post: str) -> int:
+    """How many live posts report, directly or not, to this post."""
+    count, stack, seen = 0, list(o.down.get(post, ())), {post}
+    while stack:
+        below = stack.pop()
+        if below not in seen:
+            seen.add(below)
+            count += 1
+            stack.extend(o.down.get(below, ()))
+    return count
 
 
 def special_advisers(o: Organogram) -> list[Finding]:

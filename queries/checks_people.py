@@ -19,9 +19,10 @@ import pyoxigraph as ox
 from graphbuild.facts import strip_honorific
 from graphbuild.people import SHORT_FORMS, candidate_reason
 from queries.checks_report import WARNING, Finding, Offender, natural_key
-from queries.checks_sparql import PREFIXES, Graphs, SnapshotRef, select, subjects
+from queries.checks_sparql import PREFIXES, Graphs, SnapshotRef, objects, select, subjects
 
 HELD_BY = "http://www.w3.org/ns/org#heldBy"
+FOAF_NAME = "http://xmlns.com/foaf/0.1/name"
 MULTI_HOLDERS = PREFIXES + (
     "SELECT ?h WHERE { GRAPH ?g { ?p org:heldBy ?h } } GROUP BY ?h HAVING (COUNT(DISTINCT ?p) > 1)"
 )
@@ -43,7 +44,9 @@ def several_posts(store: ox.Store, refs: list[SnapshotRef]) -> list[Finding]:
                 for post in subjects(store, HELD_BY, person, r.graph)
             ]
             offenders.sort(key=lambda o: natural_key(o.ref))
-            message = f"{person.rsplit('/', 1)[-1]} holds {len(offenders)} posts on {date}"
+            names = objects(store, person, FOAF_NAME)
+            who = min(names) if names else person.rsplit("/", 1)[-1]
+            message = f"{who} holds {len(offenders)} posts on {date}"
             found.append(Finding("several-posts-at-once", WARNING, message, offenders))
     return found
 

@@ -111,7 +111,7 @@ def to_text(report: CheckReport, limit: int = TEXT_OFFENDERS) -> str:
         for f in section.findings:
             lines.append(f"  {f.severity:7} {f.rule}: {f.message}")
             for o in f.offenders[:limit]:
-                lines.append(f"          {o.ref}  {' '.join(o.rows)}".rstrip())
+                lines.append(f"          {o.ref or 'row'}  {' '.join(o.rows)}".rstrip())
             if len(f.offenders) > limit:
                 lines.append(
                     f"          ... and {len(f.offenders) - limit} more (see --format json)"

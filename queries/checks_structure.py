@@ -5,22 +5,25 @@ live senior post must chain up to an `XX` post within 100 steps. Rules: no top p
 several top posts; a manager that is not a (live) post; a post that reports to itself;
 loops; chains longer than 100; chains that end anywhere but at a top post; junior rows
 with a blank, unknown or eliminated reporting post; one reference with two managers.
+Levels come from a breadth-first walk down from the top posts (`Organogram.levels`); only
+the posts it does not reach are walked up one by one, and their loops are networkx cycles.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+import networkx as nx
+
 from queries.chains import MAX_CHAIN, Organogram
 from queries.checks_report import ERROR, Finding, Offender, natural_key
 
-TOP, LOOP, LONG = "top", "loop", "long"
+TOP, LOOP = "top", "loop"
 
 
 def _finding(o: Organogram, rule: str, message: str, posts: list[str]) -> Finding:
-    """An error finding about these posts, sorted by reference."""
-    ordered = sorted(set(posts), key=lambda p: natural_key(o.ref_of(p)))
-    return Finding(rule, ERROR, message, [Offender(o.ref_of(p), p) for p in ordered])
+    """An error finding about these posts (sorted by reference in checks.add_rows)."""
+    return Finding(rule, ERROR, message, [Offender(o.ref_of(p), p) for p in set(posts)])
 
 
 def _refs(o: Organogram, posts: list[str], limit: int = 6) -> str:
@@ -47,23 +50,30 @@ def top_posts(o: Organogram) -> list[Finding]:
 def managers(o: Organogram) -> list[Finding]:
     """Two managers for one reference, self-reports and unknown managers."""
     found: list[Finding] = []
-    unknown: dict[str, list[str]] = defaultdict(list)
-    for post in sorted(o.live):
-        bosses = o.up.get(post, [])
-        published = [o.ref_of(b) for b in bosses] + o.markers.get(post, [])
+    live = o.live
+    doubtful = {p for p, v in o.markers.items() if len(v) > 1} | (o.up.keys() & o.markers.keys())
+    for post in sorted((doubtful | o.several.keys()) & live):
+        named = sorted((o.ref_of(b) for b in o.managers_of(post)), key=natural_key)
+        published = named + o.markers.get(post, [])
         if len(published) > 1:
             message = f"{o.ref_of(post)} has {len(published)} managers: {', '.join(published)}"
             found.append(_finding(o, "several-managers", message, [post]))
-        if post in bosses:
-            message = f"{o.ref_of(post)} reports to itself"
-            found.append(_finding(o, "reports-to-itself", message, [post]))
-        for boss in bosses:
-            if boss not in o.live:
-                unknown[boss].append(post)
-        if "" in o.markers.get(post, []):
+    selfish = {p for p, b in o.up.items() if b == p} | {p for p, bs in o.several.items() if p in bs}
+    for post in sorted(selfish & live):
+        message = f"{o.ref_of(post)} reports to itself"
+        found.append(_finding(o, "reports-to-itself", message, [post]))
+    unknown: dict[str, list[str]] = defaultdict(list)
+    for post, boss in o.up.items():
+        if boss not in live and post in live:
+            for listed in o.managers_of(post):
+                if listed not in live:
+                    unknown[listed].append(post)
+    for post, values in o.markers.items():
+        if "" in values and post in live:
             unknown[""].append(post)
     for boss, posts in sorted(unknown.items(), key=lambda kv: natural_key(o.ref_of(kv[0]))):
-        message = f"{_refs(o, posts)} report to {_describe(o, boss)}"
+        verb = "reports" if len(posts) == 1 else "report"
+        message = f"{_refs(o, posts)} {verb} to {_describe(o, boss)}"
         found.append(_finding(o, "unknown-manager", message, posts))
     return found
 
@@ -80,28 +90,34 @@ def _describe(o: Organogram, boss: str) -> str:
     return f"{ref}, which is not a post in this snapshot"
 
 
+def first_manager(o: Organogram, post: str) -> str | None:
+    """The manager a chain follows (None for none, or for a post that names only itself)."""
+    boss = o.up.get(post)
+    return None if boss is None or boss == post else boss
+
+
 def walk(o: Organogram) -> dict[str, tuple[str, str, int]]:
-    """For each live post: (outcome, where, steps); outcome is top, loop, long or a dead end."""
+    """For live posts that do not reach a top: (loop or end, where, steps to get there)."""
     memo: dict[str, tuple[str, str, int]] = {}
+    levels = o.levels
     for start in o.live:
+        if start in levels or start in memo:
+            continue
         path: list[str] = []
         on_path: set[str] = set()
         post = start
         while post not in memo:
-            if post in o.tops:
-                memo[post] = (TOP, post, 0)
-                break
             if post in on_path:
                 for member in path[path.index(post) :]:
                     memo[member] = (LOOP, post, 0)
                 break
-            bosses = sorted(b for b in o.up.get(post, []) if b != post)
-            if not bosses or bosses[0] not in o.live:
-                memo[post] = ("end", post, 0)
+            boss = first_manager(o, post)
+            if boss is None or boss not in o.live or boss in levels:
+                memo[post] = ("end", post, 0) if boss not in levels else ("top", boss, 0)
                 break
             path.append(post)
             on_path.add(post)
-            post = bosses[0]
+            post = boss
         for below in reversed(path):
             if below not in memo:
                 outcome, where, steps = memo[post]
@@ -114,19 +130,17 @@ def chains(o: Organogram, memo: dict[str, tuple[str, str, int]]) -> list[Finding
     """Loops, chains over 100 steps, and chains that end somewhere other than XX."""
     loops: dict[str, list[str]] = defaultdict(list)
     ends: dict[tuple[str, str], list[str]] = defaultdict(list)
-    long: list[str] = []
     for post, (outcome, where, steps) in memo.items():
-        if steps > MAX_CHAIN:
-            long.append(post)
-        elif outcome == LOOP and steps == 0:
+        if outcome == LOOP and steps == 0:
             loops[where].append(post)
-        elif outcome != TOP:
+        elif outcome != TOP and steps <= MAX_CHAIN:
             ends[(outcome, where)].append(post)
     found = []
-    for start in sorted(loops, key=lambda p: natural_key(o.ref_of(p))):
-        cycle = _cycle(o, start)
+    for cycle in _cycles(o, loops):
         path = " -> ".join(o.ref_of(p) for p in [*cycle, cycle[0]])
         found.append(_finding(o, "loop", f"reporting loop {path}", cycle))
+    long = [p for p, level in o.levels.items() if level > MAX_CHAIN + 1]
+    long += [p for p, (_outcome, _where, steps) in memo.items() if steps > MAX_CHAIN]
     if long:
         message = f"{len(long)} posts need more than {MAX_CHAIN} steps to reach the top"
         found.append(_finding(o, "chain-too-long", message, long))
@@ -134,20 +148,21 @@ def chains(o: Organogram, memo: dict[str, tuple[str, str, int]]) -> list[Finding
         ends.items(), key=lambda kv: natural_key(o.ref_of(kv[0][1]))
     ):
         where = f"in the loop through {o.ref_of(end)}" if outcome == LOOP else f"at {o.ref_of(end)}"
-        message = f"{len(posts)} posts' chains end {where}, not at an XX top post"
+        noun = "post's chain ends" if len(posts) == 1 else "posts' chains end"
+        message = f"{len(posts)} {noun} {where}, not at an XX top post"
         found.append(_finding(o, "chain-not-ending-at-top", message, posts))
     return found
 
 
-def _cycle(o: Organogram, start: str) -> list[str]:
-    """The posts of the loop through `start`, in reporting order."""
-    cycle, post = [start], start
-    while True:
-        bosses = sorted(b for b in o.up.get(post, []) if b != post)
-        if not bosses or bosses[0] == start or bosses[0] in cycle:
-            return cycle
-        post = bosses[0]
-        cycle.append(post)
+def _cycles(o: Organogram, loops: dict[str, list[str]]) -> list[list[str]]:
+    """The loops as networkx cycles of the posts' chains, each from its lowest reference."""
+    members = {p for posts in loops.values() for p in posts}
+    graph = nx.DiGraph((p, o.up[p]) for p in members if o.up.get(p) in members)
+    ordered = []
+    for cycle in nx.simple_cycles(graph):
+        first = min(range(len(cycle)), key=lambda i: natural_key(o.ref_of(cycle[i])))
+        ordered.append(cycle[first:] + cycle[:first])
+    return sorted(ordered, key=lambda c: natural_key(o.ref_of(c[0])))
 
 
 def juniors(o: Organogram) -> list[Finding]:
@@ -165,13 +180,12 @@ def juniors(o: Organogram) -> list[Finding]:
         groups.items(), key=lambda kv: (kv[0][0], natural_key(kv[0][1]))
     ):
         target = "a blank reporting senior post" if not boss else o.ref_of(boss)
-        message = f"{len(rows)} junior rows report to {target}"
+        noun = "junior row reports" if len(rows) == 1 else "junior rows report"
+        message = f"{len(rows)} {noun} to {target}"
         found.append(Finding(rule, ERROR, message, [Offender("", j) for j in rows]))
     return found
 
 
-def structural(o: Organogram) -> tuple[list[Finding], dict[str, tuple[str, str, int]]]:
-    """Every validator rule for one snapshot, and the walk (reused for depth)."""
-    memo = walk(o) if o.tops or o.live else {}
-    found = top_posts(o) + managers(o) + chains(o, memo) + juniors(o)
-    return found, memo
+def structural(o: Organogram) -> list[Finding]:
+    """Every validator rule for one snapshot."""
+    return top_posts(o) + managers(o) + chains(o, walk(o)) + juniors(o)

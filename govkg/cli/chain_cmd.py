@@ -20,6 +20,7 @@ from govkg.errors import UsageError
 from govkg.store import open_store
 from queries.chains import Found, chain_to_top, direct_reports, find_posts
 from queries.checks_documents import document_chain, document_reports
+from queries.checks_report import natural_key
 from queries.checks_sparql import objects, snapshot_refs, subjects
 
 GK = "https://w3id.org/govkg/def#"
@@ -34,6 +35,7 @@ P = {
     "boss": "http://www.w3.org/ns/org#reportsTo",
     "junior": "http://reference.data.gov.uk/def/organogram/reportingTo",
     "fte": "http://reference.data.gov.uk/def/organogram/numberOfPosts",
+    "pref": "http://www.w3.org/2004/02/skos/core#prefLabel",
 }
 
 
@@ -52,10 +54,17 @@ def describe(store: ox.Store, post: str, graph: str | None) -> dict[str, Any]:
         "ref": next(iter(_values(store, post, "id", graph)), ""),
         "title": next(iter(_values(store, post, "label", graph)), post.rsplit("/", 1)[-1]),
         "holders": holders,
-        "grade": next((g.rsplit("/", 1)[-1] for g in _values(store, post, "grade", graph)), ""),
+        "grade": _grade(store, post, graph),
         "status": next((s.rsplit("/", 1)[-1] for s in _values(store, post, "status", graph)), ""),
         "reports_to_ref": _values(store, post, "ref", graph),
     }
+
+
+def _grade(store: ox.Store, post: str, graph: str | None) -> str:
+    """The grade's label ('SCS4', 'OF-6')."""
+    for grade in _values(store, post, "grade", graph):
+        return next(iter(_values(store, grade, "pref", graph)), grade.rsplit("/", 1)[-1])
+    return ""
 
 
 def organogram_view(store: ox.Store, graph: str, post: str) -> dict[str, Any]:
@@ -67,7 +76,10 @@ def organogram_view(store: ox.Store, graph: str, post: str) -> dict[str, Any]:
         "graph": graph,
         "chain": chain,
         "end": _end(store, chain[-1]["iri"], graph, [c["iri"] for c in chain]),
-        "reports": [describe(store, p, graph) for p in direct_reports(store, post, graph)],
+        "reports": sorted(
+            (describe(store, p, graph) for p in direct_reports(store, post, graph)),
+            key=lambda item: natural_key(item["ref"]),
+        ),
         "junior_rows": len(juniors),
         "junior_fte": round(fte, 2),
     }

@@ -2,7 +2,9 @@
 
 Exit codes: 0 every row loaded; 1 partial (some rows or files had errors, printed one per
 line as file:line: message; the good rows loaded); 2 nothing usable (no row could be
-read) or a bad option; the store is created when missing.
+read) or a bad option; the store is created when missing. Each ingest replaces the
+snapshot graphs it touches (so give a release's senior and junior files together) and
+leaves the store as it was if it fails.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+import pyoxigraph as ox
 
 from govkg.cli.common import handle_errors, store_option
 from govkg.errors import InputError, UsageError
 from govkg.store import open_store, store_exists
-from graphbuild.organogram import IngestResult, build_organograms
+from graphbuild.organogram import IngestResult
 from graphbuild.organogram_rows import snapshot_date
-from graphbuild.organogram_store import load_result
+from graphbuild.organogram_store import ingest_files
 
 
 @click.group()
@@ -38,22 +41,22 @@ def organogram(
     quiet: bool,
     store_path: Path,
 ) -> None:
-    """Ingest senior/junior or compiled organogram CSVs; one graph per department snapshot.
-
-    Give a release's senior and junior files together: each ingest replaces the snapshot
-    graphs it touches, and leaves the store as it was if it fails.
-    """
+    """Ingest data.gov.uk organogram CSVs (give a release's senior and junior files together)."""
     if snapshot and snapshot_date(snapshot) is None:
         raise UsageError(f"--snapshot {snapshot!r} is not a date (use 2013-09-30 or Sep-13)")
-    result = build_organograms(files, snapshot, department)
+    created: list[bool] = []
+
+    def opener() -> ox.Store:
+        """Open (or create) the store once there is something to write."""
+        created.append(not store_exists(store_path))
+        return open_store(store_path, create=True)
+
+    result = ingest_files(opener, files, snapshot, department)
     _report_problems(result)
+    if created and created[0]:
+        click.echo(f"created store {store_path}", err=True)
     if not result.usable:
         raise InputError("no organogram rows could be read: nothing loaded")
-    created = not store_exists(store_path)
-    store = open_store(store_path, create=True)
-    if created:
-        click.echo(f"created store {store_path}", err=True)
-    load_result(store, result)
     if not quiet:
         _report_snapshots(result)
     if result.partial:

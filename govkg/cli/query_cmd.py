@@ -46,8 +46,23 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     return params
 
 
-def _open(store_path: Path) -> object:
+def _endpoint_option(func: click.decorators.FC) -> click.decorators.FC:
+    """Add `--endpoint URL`: run on a SPARQL 1.1 endpoint instead of the local store."""
+    return click.option(
+        "--endpoint",
+        default=None,
+        metavar="URL",
+        help="Query this SPARQL 1.1 endpoint instead of the store "
+        "(credentials from $GOVKG_ENDPOINT_USER / $GOVKG_ENDPOINT_PASSWORD).",
+    )(func)
+
+
+def _open(store_path: Path, endpoint: str | None = None) -> object:
     """The store of the last build, read-only (a missing store is exit 3 with a hint)."""
+    if endpoint:
+        from govkg.remote import RemoteStore
+
+        return RemoteStore.from_env(endpoint)
     from govkg.store import open_store
 
     return open_store(store_path, read_only=True)
@@ -83,10 +98,16 @@ def list_queries(verbose: bool, store_path: Path) -> None:
 )
 @_format_option
 @click.option("--show-sparql", is_flag=True, help="Print the query that ran (on stderr).")
+@_endpoint_option
 @store_option
 @handle_errors
 def query(
-    name: str, pairs: tuple[str, ...], fmt: str | None, show_sparql: bool, store_path: Path
+    name: str,
+    pairs: tuple[str, ...],
+    fmt: str | None,
+    show_sparql: bool,
+    endpoint: str | None,
+    store_path: Path,
 ) -> None:
     """Run the named query NAME (see `govkg queries -v` for its parameters).
 
@@ -101,7 +122,7 @@ def query(
 
     get_query(name)
     params = _parse_params(pairs)
-    result = run_query(_open(store_path), name, params)  # type: ignore[arg-type]
+    result = run_query(_open(store_path, endpoint), name, params)  # type: ignore[arg-type]
     if show_sparql:
         click.echo(shown(result), err=True)
     click.echo(render(result, fmt, hide_iris=True), nl=False)
@@ -124,9 +145,12 @@ def _read_query(text: str) -> str:
 @click.argument("query_or_file")
 @_format_option
 @click.option("--show-sparql", is_flag=True, help="Print the query that ran (on stderr).")
+@_endpoint_option
 @store_option
 @handle_errors
-def sparql(query_or_file: str, fmt: str | None, show_sparql: bool, store_path: Path) -> None:
+def sparql(
+    query_or_file: str, fmt: str | None, show_sparql: bool, endpoint: str | None, store_path: Path
+) -> None:
     """Run a SPARQL 1.1 query given as text, a file, or '-' for stdin.
 
     The default graph is the union of every named graph (one per document, organogram
@@ -137,7 +161,7 @@ def sparql(query_or_file: str, fmt: str | None, show_sparql: bool, store_path: P
     from queries.runner import execute
 
     text = _read_query(query_or_file)
-    result = execute(_open(store_path), text)  # type: ignore[arg-type]
+    result = execute(_open(store_path, endpoint), text)  # type: ignore[arg-type]
     if show_sparql:
         click.echo(text, err=True)
     click.echo(render(result, fmt), nl=False)

@@ -1,0 +1,211 @@
+"""Benchmark: the whole Civil Service as organograms (412,000 posts) on a 2-core machine.
+
+Targets (issue 5): `govkg ingest organogram` at most 30 s and 2 GB peak memory; all chain
+checks at most 5 s; one chain to the top at most 5 ms. Baseline, measured in the same run:
+the same ingest with rdflib's in-memory Dataset as the store (CSV -> the same TriG ->
+rdflib). rdflib needs minutes and gigabytes at 412,000 posts, so by default it runs on
+a tenth of the posts, where govkg is measured too (a like-for-like ratio), and its time
+is extrapolated linearly to full size (said so in the output); `--full-baseline` runs it
+at full size instead. The data comes from benchmarks/gen_civil_service.py. Child CPU
+seconds are printed beside wall times: on a shared machine they vary less.
+
+Run: `python benchmarks/bench_organograms.py [--posts 412000] [--data DIR] [--full-baseline]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gen_civil_service import generate
+
+from queries.chains import chain_to_top, direct_reports, find_posts, load_organograms
+from queries.checks import run_checks
+
+TARGETS = {"ingest_s": 30.0, "ingest_gb": 2.0, "checks_s": 5.0, "chain_ms": 5.0}
+BASELINE_SHARE = 10
+RDFLIB_INGEST = """
+import sys
+from pathlib import Path
+from rdflib import Dataset
+from graphbuild.organogram import build_organograms
+result = build_organograms(sorted(Path(sys.argv[1]).glob("*.csv")))
+dataset = Dataset()
+for chunk in result.chunks():
+    dataset.parse(data=chunk, format="trig")
+print(len(dataset))
+"""
+
+
+def run(cmd: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (GB) and stdout of a child; prints its CPU seconds too."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(cmd, stdout=out, stderr=err, text=True)
+        _pid, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+        child.returncode = code = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if code not in (0, 1):
+            raise RuntimeError(f"{cmd[0]} failed ({code}): {err.read()[-2000:]}")
+        cpu = usage.ru_utime + usage.ru_stime
+        print(f"  {Path(cmd[0]).name} {cmd[1]}: {seconds:.1f} s wall, {cpu:.1f} s CPU", flush=True)
+        return seconds, usage.ru_maxrss / 1024 / 1024, out.read()
+
+
+def ingest(data: Path, store: Path) -> tuple[float, float]:
+    """`govkg ingest organogram` over every CSV of a folder, as a user runs it."""
+    govkg = str(Path(sys.executable).with_name("govkg"))
+    files = sorted(str(p) for p in data.glob("*.csv"))
+    seconds, peak_gb, _ = run(
+        [govkg, "ingest", "organogram", *files, "--store", str(store), "--quiet"]
+    )
+    return seconds, peak_gb
+
+
+def rdflib_ingest(data: Path) -> tuple[float, float, int]:
+    """The baseline: the same rows and TriG, into an rdflib in-memory Dataset."""
+    seconds, peak_gb, out = run([sys.executable, "-c", RDFLIB_INGEST, str(data)])
+    return seconds, peak_gb, int(out.strip().splitlines()[-1])
+
+
+def time_checks(store: ox.Store, runs: int = 3) -> tuple[float, float, int]:
+    """Median and best seconds of every check over every snapshot; the number of findings."""
+    times, findings = [], 0
+    for _ in range(runs):
+        start, cpu = time.perf_counter(), time.process_time()
+        findings = len(run_checks(store).findings)
+        times.append(time.perf_counter() - start)
+        print(
+            f"  checks: {times[-1]:.2f} s wall, {time.process_time() - cpu:.2f} s CPU", flush=True
+        )
+    return statistics.median(times), min(times), findings
+
+
+def time_chains(store: ox.Store, samples: int = 200) -> tuple[float, float, float]:
+    """Median and 95th percentile ms of one chain to the top plus direct reports; and lookup."""
+    organograms = load_organograms(store)
+    rng = random.Random(1)
+    picks = [(o.ref.graph, p) for o in organograms for p in rng.sample(sorted(o.levels), 10)]
+    deepest = [(o.ref.graph, max(o.levels, key=o.levels.__getitem__)) for o in organograms]
+    times = []
+    for graph, post in rng.sample(picks, min(samples, len(picks))) + deepest:
+        start = time.perf_counter()
+        chain_to_top(store, post, graph)
+        direct_reports(store, post, graph)
+        times.append((time.perf_counter() - start) * 1000)
+    start = time.perf_counter()
+    found = find_posts(store, organograms[0].ref_of(deepest[0][1]))
+    lookup = (time.perf_counter() - start) * 1000
+    assert found.organogram
+    return statistics.median(times), sorted(times)[int(len(times) * 0.95)], lookup
+
+
+def measure(posts: int, folder: Path, data: Path | None) -> tuple[dict[str, float], Path]:
+    """Generate (unless given), ingest, check and walk chains at one size."""
+    data = data or folder / f"data-{posts}"
+    if not any(data.glob("*.csv")):
+        generate(posts, data)
+    store_path = folder / f"store-{posts}"
+    seconds, peak = ingest(data, store_path)
+    store = ox.Store.read_only(str(store_path))
+    checks, best, findings = time_checks(store)
+    chain_ms, chain_p95, lookup_ms = time_chains(store)
+    return {
+        "posts": posts,
+        "quads": len(store),
+        "ingest_s": seconds,
+        "ingest_gb": peak,
+        "checks_s": checks,
+        "checks_best_s": best,
+        "findings": findings,
+        "chain_ms": chain_ms,
+        "chain_p95_ms": chain_p95,
+        "lookup_ms": lookup_ms,
+    }, data
+
+
+def main() -> int:
+    """Run the benchmark, print the table, exit 1 when a target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=412_000)
+    parser.add_argument("--data", type=Path, help="an already generated folder of CSVs")
+    parser.add_argument("--full-baseline", action="store_true", help="rdflib at full size")
+    args = parser.parse_args()
+    print(f"cpus {os.cpu_count()}, load average before {os.getloadavg()[0]:.2f}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="govkg-bench-") as tmp:
+        folder = Path(tmp)
+        full, data = measure(args.posts, folder, args.data)
+        if args.full_baseline:
+            small, small_data = full, data
+        else:
+            small, small_data = measure(args.posts // BASELINE_SHARE, folder, None)
+        base_s, base_gb, base_quads = rdflib_ingest(small_data)
+    report(full, small, base_s, base_gb, base_quads, args.full_baseline)
+    print(f"load average after {os.getloadavg()[0]:.2f}")
+    missed = [k for k, limit in TARGETS.items() if full[k] > limit]
+    print("all targets met" if not missed else f"targets MISSED: {', '.join(missed)}")
+    return 1 if missed else 0
+
+
+def report(
+    full: dict[str, float],
+    small: dict[str, float],
+    base_s: float,
+    base_gb: float,
+    base_quads: int,
+    exact: bool,
+) -> None:
+    """Print the results table and the baseline ratios."""
+    n, m = f"{full['posts']:,.0f}", f"{small['posts']:,.0f}"
+    rows = [
+        ("posts / quads", f"{n} posts, {full['quads']:,.0f} quads"),
+        ("govkg ingest organogram: wall, peak RSS", _cost(full["ingest_s"], full["ingest_gb"])),
+        ("all checks, every snapshot: median of 3, best", _pair(full, "checks")),
+        ("  findings reported", f"{full['findings']:.0f}"),
+        ("one chain to the top + direct reports: median", f"{full['chain_ms']:.2f} ms"),
+        ("  95th percentile", f"{full['chain_p95_ms']:.2f} ms"),
+        ("find a post by reference", f"{full['lookup_ms']:.1f} ms"),
+        (f"baseline: rdflib in-memory ingest, {m} posts", _cost(base_s, base_gb)),
+        ("  rdflib quads", f"{base_quads:,}"),
+        (f"govkg ingest, {m} posts", _cost(small["ingest_s"], small["ingest_gb"])),
+        ("ratio rdflib / govkg, same size: time", f"{base_s / small['ingest_s']:.1f}x"),
+        ("ratio rdflib / govkg, same size: memory", f"{base_gb / small['ingest_gb']:.1f}x"),
+    ]
+    if not exact:
+        scale = full["posts"] / small["posts"]
+        estimate = base_s * scale
+        rows.append((f"rdflib at {n} posts, extrapolated x{scale:.0f}", f"~{estimate:.0f} s"))
+        rows.append(
+            (
+                "ratio rdflib (extrapolated) / govkg, full size",
+                f"~{estimate / full['ingest_s']:.1f}x",
+            )
+        )
+    for name, value in rows:
+        print(f"{name:50s} {value}")
+
+
+def _pair(row: dict[str, float], name: str) -> str:
+    """'4.41 s, best 3.90 s'."""
+    return f"{row[name + '_s']:.2f} s, best {row[name + '_best_s']:.2f} s"
+
+
+def _cost(seconds: float, gb: float) -> str:
+    """'31.2 s, 0.89 GB'."""
+    return f"{seconds:.1f} s, {gb:.2f} GB"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

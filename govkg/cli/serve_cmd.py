@@ -1,0 +1,135 @@
+"""`govkg serve`: the built store as a read-only SPARQL 1.1 endpoint, with a query page.
+
+Binds 127.0.0.1 unless --host says otherwise (a warning is printed for any other address).
+Every query runs in a killable worker process under --timeout seconds and returns at most
+--max-rows rows, the truncation stated; request bodies are capped at --max-body bytes.
+`--port 0` picks a free port; the first line printed is the server's URL. Exit codes: 0
+stopped with Ctrl-C, 2 bad options or the port is taken, 3 no store (DESIGN.md §7).
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sys
+from pathlib import Path
+
+import click
+
+from govkg.cli.common import handle_errors, store_option
+from govkg.errors import StoreMissingError, UsageError
+from govkg.store import BUILD_HINT, store_exists
+
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def _stop(_signum: int, _frame: object) -> None:
+    """SIGTERM stops the server like Ctrl-C (workers are stopped in `finally`)."""
+    raise KeyboardInterrupt
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=7878,
+    show_default=True,
+    help="Port to listen on (0: any free port).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0.1, 3600),
+    default=10.0,
+    show_default=True,
+    help="Seconds a query may run before its worker is killed.",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(1),
+    default=10_000,
+    show_default=True,
+    help="Rows (or triples) returned at most; the rest is cut and the cut stated.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=4,
+    show_default=True,
+    help="Worker processes (queries evaluated at once).",
+)
+@click.option(
+    "--max-body",
+    type=click.IntRange(1024),
+    default=1 << 20,
+    show_default=True,
+    help="Largest request body accepted, in bytes.",
+)
+@click.option(
+    "--explorer",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The explorer HTML written by `govkg viz`, served at /explorer "
+    "(default: out/govkg-explorer.html when present, else drawn from the store).",
+)
+@click.option(
+    "--cache-mb",
+    type=click.IntRange(0),
+    default=64,
+    show_default=True,
+    help="Memory for repeated answers (the store is read-only while served); 0: no cache.",
+)
+@click.option("--access-log", is_flag=True, help="Print one line per request on stderr.")
+@store_option
+@handle_errors
+def serve(
+    host: str,
+    port: int,
+    timeout: float,
+    max_rows: int,
+    workers: int,
+    max_body: int,
+    explorer: Path | None,
+    cache_mb: int,
+    access_log: bool,
+    store_path: Path,
+) -> None:
+    """Serve the store as a read-only SPARQL 1.1 endpoint (Ctrl-C stops it)."""
+    from govkg.server.app import ServerConfig, make_server
+    from govkg.server.workers import Limits
+
+    if not store_exists(store_path):
+        raise StoreMissingError(f"no govkg store at {store_path}: {BUILD_HINT}")
+    logging.basicConfig(level=logging.INFO if access_log else logging.WARNING, format="%(message)s")
+    config = ServerConfig(
+        store_path,
+        host,
+        port,
+        workers,
+        Limits(timeout, max_rows),
+        max_body,
+        explorer,
+        cache_mb << 20,
+    )
+    try:
+        server = make_server(config)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    url = server.url()
+    click.echo(f"{url}/", nl=True)
+    click.echo(
+        f"govkg: serving {store_path} — SPARQL endpoint {url}/sparql, named queries {url}/queries,"
+        f" query page {url}/ ({workers} workers, {timeout:g} s, {max_rows} rows)",
+        err=True,
+    )
+    if host not in LOOPBACK:
+        click.echo(f"warning: listening on {host}, reachable from other machines", err=True)
+    sys.stdout.flush()
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("govkg: stopped", err=True)
+    finally:
+        server.server_close()
+        server.pool.close()

@@ -1,0 +1,189 @@
+"""Swap organogram snapshot graphs into the Oxigraph store without losing what was there.
+
+Each graph an ingest replaces is first backed up (N-Triples in a temporary folder) and
+removed; the new TriG is bulk-loaded with Oxigraph's parser (DESIGN.md §6, the fast path)
+in chunks of a few thousand posts by loader threads, while the next department's files
+are read (files are grouped by the department their first rows name, the largest group
+first so that its long load overlaps every other read). If anything fails
+half-way, every graph touched is removed and its backup loaded again, so a failed ingest
+leaves the store as it found it. A snapshot that a later group adds rows to is rewritten
+whole at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import tempfile
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graphbuild.organogram import Ingest, IngestResult, without_gc
+from graphbuild.organogram_csv import peek_department
+from graphbuild.organogram_link import Linker
+from graphbuild.organogram_model import Snapshot
+
+LOADERS = max(1, min(2, os.cpu_count() or 1))
+
+
+class GraphSwap:
+    """Replace named graphs in a store with backups, loading TriG chunks in threads."""
+
+    def __init__(
+        self, open_store: Callable[[], ox.Store], folder: Path, loaders: int = LOADERS
+    ) -> None:
+        self.open_store, self.folder, self.loaders = open_store, folder, loaders
+        self.store: ox.Store | None = None
+        self.saved: dict[str, Path] = {}
+        self.touched: list[str] = []
+        self.failures: list[BaseException] = []
+        self.pending: queue.Queue[bytes | None] = queue.Queue(maxsize=2 * loaders)
+        self.threads: list[threading.Thread] = []
+
+    def _start(self) -> ox.Store:
+        """Open the store and start the loader threads (when not yet running)."""
+        if self.store is None:
+            self.store = self.open_store()
+        if not self.threads:
+            self.threads = [
+                threading.Thread(target=self._load, daemon=True) for _ in range(self.loaders)
+            ]
+            for thread in self.threads:
+                thread.start()
+        return self.store
+
+    def _load(self) -> None:
+        """Loader thread: bulk-load chunks until the end marker."""
+        while (chunk := self.pending.get()) is not None:
+            if not self.failures and self.store is not None:
+                try:
+                    self.store.bulk_load(chunk, ox.RdfFormat.TRIG, lenient=True)
+                except BaseException as exc:  # handed to the caller, re-raised there
+                    self.failures.append(exc)
+
+    def clear(self, graph: str) -> None:
+        """Back up and remove a graph before its new content is loaded (once per graph)."""
+        store = self._start()
+        if graph in self.touched:
+            return
+        node = ox.NamedNode(graph)
+        if store.contains_named_graph(node):
+            path = self.folder / f"graph-{len(self.saved)}.nt"
+            store.dump(str(path), ox.RdfFormat.N_TRIPLES, from_graph=node)
+            self.saved[graph] = path
+        self.touched.append(graph)  # only once backed up: a rollback may now remove it
+        if graph in self.saved:
+            store.remove_graph(node)
+
+    def load(self, chunks: Iterable[str]) -> None:
+        """Queue TriG chunks for the loader threads."""
+        self._start()
+        for chunk in chunks:
+            if self.failures:
+                raise self.failures[0]
+            self.pending.put(chunk.encode("utf-8"))
+
+    def wait(self) -> None:
+        """Let the loaders finish what is queued; re-raise a loader's failure."""
+        for _ in self.threads:
+            self.pending.put(None)
+        for thread in self.threads:
+            thread.join()
+        self.threads = []
+        if self.failures:
+            raise self.failures[0]
+
+    def rollback(self) -> None:
+        """Stop loading, remove every touched graph and load the backups again."""
+        if self.store is None:
+            return
+        self.failures.append(RuntimeError("rolled back"))
+        for _ in self.threads:
+            self.pending.put(None)
+        for thread in self.threads:
+            thread.join()
+        for graph in self.touched:
+            self.store.remove_graph(ox.NamedNode(graph))
+        for graph, path in self.saved.items():
+            to = ox.NamedNode(graph)
+            self.store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=to)
+        self.store.flush()
+
+
+def department_groups(paths: Iterable[Path]) -> list[list[Path]]:
+    """Files grouped by the department their first rows name, largest first (longest load)."""
+    groups: dict[str, list[Path]] = defaultdict(list)
+    for path in paths:
+        groups[peek_department(path) or str(path)].append(path)
+    return sorted(groups.values(), key=lambda group: -sum(_size(p) for p in group))
+
+
+def _size(path: Path) -> int:
+    """A file's size in bytes (0 when it cannot be read)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def ingest_files(
+    open_store: Callable[[], ox.Store],
+    paths: Iterable[Path],
+    snapshot: str | None = None,
+    department: str | None = None,
+    linker: Linker | None = None,
+) -> IngestResult:
+    """Read, then load, one department at a time; the store opens when there is data."""
+    ingest = Ingest(snapshot, department, linker)
+    written: dict[int, Snapshot] = {}
+    rewrite: dict[int, Snapshot] = {}
+    with tempfile.TemporaryDirectory(prefix="govkg-ingest-") as tmp, without_gc():
+        swap = GraphSwap(open_store, Path(tmp))
+        try:
+            for group in department_groups(paths):
+                for snap in ingest.read(group):
+                    if id(snap) in written:
+                        rewrite[id(snap)] = snap
+                        continue
+                    written[id(snap)] = snap
+                    swap.clear(ingest.result.writer.graph_iri(snap))
+                    swap.load(ingest.result.writer.chunks(snap))
+            swap.wait()
+            _rewrite(swap, ingest, list(rewrite.values()))
+        except BaseException:
+            swap.rollback()
+            raise
+        if swap.store is not None:
+            swap.store.flush()  # also lets RocksDB compact the new files: reads stay fast
+    return ingest.finish()
+
+
+def _rewrite(swap: GraphSwap, ingest: Ingest, snaps: list[Snapshot]) -> None:
+    """Load again, whole, the snapshots that later files added rows to."""
+    if not snaps or swap.store is None:
+        return
+    for snap in snaps:
+        swap.store.remove_graph(ox.NamedNode(ingest.result.writer.graph_iri(snap)))
+    for snap in snaps:
+        swap.load(ingest.result.writer.chunks(snap))
+    swap.wait()
+
+
+def load_result(store: ox.Store, result: IngestResult) -> int:
+    """Write an already-read ingest result into the store; the number of graphs replaced."""
+    with tempfile.TemporaryDirectory(prefix="govkg-ingest-") as tmp:
+        swap = GraphSwap(lambda: store, Path(tmp))
+        try:
+            for snap in result.data:
+                swap.clear(result.writer.graph_iri(snap))
+                swap.load(result.writer.chunks(snap))
+            swap.wait()
+        except BaseException:
+            swap.rollback()
+            raise
+        store.flush()
+    return len(result.data)

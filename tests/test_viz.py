@@ -1,0 +1,203 @@
+"""The explorer without a browser: selection, description, layout and the written page.
+
+Checks the pyvis rules of DESIGN.md §8 (directed edges keep both facts between two nodes,
+options as a dict, our own template), the escaping of §7 (no label reaches the HTML raw),
+the offline rule (no external URL in any src or href), and each view's selection on the
+built corpus and on a small synthetic organogram.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from browser.viz_data import (
+    CABINET_SECRETARY,
+    HOSTILE_ALT,
+    HOSTILE_LABEL,
+    HOSTILE_PERSON,
+    add_synthetic_organogram,
+    build_store,
+)
+
+from govkg.errors import UsageError
+from viz import assets
+from viz.explorer import Request, build_view, select
+from viz.model import Node
+from viz.render import network, render
+from viz.tree_layout import place_tree
+
+ORG = "http://www.w3.org/ns/org#"
+GK = "https://w3id.org/govkg/def#"
+PERM_SEC = "https://w3id.org/govkg/id/post/permanent-secretary"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
+    """The corpus with the 2013-09-30 organogram and the hostile document, read-only."""
+    path = build_store(tmp_path_factory.mktemp("vizunit") / "store")
+    return ox.Store.read_only(str(path))
+
+
+@pytest.fixture()
+def widgets() -> tuple[ox.Store, dict[str, str]]:
+    """An in-memory store holding only the synthetic seven-post organogram."""
+    memory = ox.Store()
+    return memory, add_synthetic_organogram(memory)
+
+
+class Links(HTMLParser):
+    """Collects every src and href attribute of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.urls += [v or "" for k, v in attrs if k in ("src", "href")]
+
+
+def test_page_is_offline_and_escapes_every_label(store: ox.Store) -> None:
+    """No src or href leaves the file; markup in labels never reaches the HTML raw."""
+    html = render(build_view(store, Request("whole")))
+    links = Links()
+    links.feed(html)
+    assert links.urls and all(u.startswith(("data:", "#")) for u in links.urls)
+    assert not [host for host in ("cdnjs", "jsdelivr", "unpkg", "bootstrapcdn") if host in html]
+    for raw in (HOSTILE_LABEL, HOSTILE_ALT, "<svg onload"):
+        assert raw not in html
+    data = re.search(r'<script id="govkg-data" type="application/json">(.*?)</script>', html, re.S)
+    assert data is not None
+    payload = json.loads(data.group(1))
+    assert (
+        payload["details"]["https://w3id.org/govkg/id/person/hostile-fixture"]["label"]
+        == HOSTILE_LABEL
+    )
+
+
+def test_hostile_focus_is_escaped_in_title_and_heading(store: ox.Store) -> None:
+    """A markup label named as the focus reaches <title> and the heading escaped."""
+    html = render(build_view(store, Request("ego", focus=HOSTILE_PERSON, depth=1)))
+    assert HOSTILE_LABEL not in html
+    escaped = "&lt;img src=x onerror=alert(1)&gt;"
+    assert f"<title>Within 1 hop of {escaped}" in html
+    assert f'<span id="view-title">Within 1 hop of {escaped}</span>' in html
+
+
+def test_directed_edges_keep_both_facts_between_two_nodes(store: ox.Store) -> None:
+    """Permanent Secretary is line managed by and reports to the Cabinet Secretary: two edges."""
+    view = build_view(store, Request("whole"))
+    net = network(view)
+    both = [e for e in net.edges if e["from"] == PERM_SEC and e["to"] == CABINET_SECRETARY]
+    assert len(both) >= 2 and all(e["arrows"] == "to" for e in both)
+    assert net.directed and isinstance(net.options, dict)
+    assert net.options["layout"]["improvedLayout"] is False
+
+
+def test_cabinet_secretary_has_labels_period_and_evidence(store: ox.Store) -> None:
+    """The details of the post: alt labels, periods, holders and quotes with documents."""
+    view = build_view(store, Request("whole"))
+    post = next(n for n in view.nodes if n.iri == CABINET_SECRETARY)
+    assert post.category == "post" and "Permanent Secretary post" in post.classes
+    assert "Secretary to the Cabinet" in post.alt_labels
+    assert "2012/13" in post.periods and "Jeremy Heywood" in post.holders
+    quotes = [view.quotes[i] for i in post.quotes]
+    assert quotes and all(q.text and q.line > 0 and q.title for q in quotes)
+    assert any("Jeremy Heywood holds Cabinet Secretary" in f for q in quotes for f in q.facts)
+
+
+def test_accountability_view_gathers_holders_objectives_and_assessors(store: ox.Store) -> None:
+    """Holder, objectives, measures, milestones and who holds them to account."""
+    view = build_view(store, Request("accountability", focus="Cabinet Secretary"))
+    kinds = {n.category for n in view.nodes}
+    assert {"person", "post", "objective", "measure", "milestone"} <= kinds
+    labels = {n.label for n in view.nodes}
+    assert {"Jeremy Heywood", "Prime Minister", "Minister for the Cabinet Office"} <= labels
+    assert view.title == "Accountability of Cabinet Secretary"
+
+
+def test_ego_view_is_nearest_first_and_capped_with_a_hint(store: ox.Store) -> None:
+    """An ego network keeps the focus and its neighbours when the cap bites."""
+    one = select(store, Request("ego", focus="Cabinet Secretary", depth=1))
+    capped = select(store, Request("ego", focus="Cabinet Secretary", depth=2, limit=20))
+    assert capped.nodes[0] == CABINET_SECRETARY and len(capped.nodes) == 20
+    assert capped.capped and capped.total > len(one.nodes) and "--depth" in capped.hint
+
+
+def test_whole_view_cap_keeps_hubs(store: ox.Store) -> None:
+    """The whole graph over its cap keeps the best-connected nodes and says so."""
+    view = build_view(store, Request("whole", limit=25))
+    assert (
+        view.capped and len(view.nodes) == 25 and CABINET_SECRETARY in {n.iri for n in view.nodes}
+    )
+    assert "--view ego" in view.hint and view.cap == 25
+
+
+def test_chain_of_a_snapshot_is_a_tree(widgets: tuple[ox.Store, dict[str, str]]) -> None:
+    """Every post of the snapshot, levels from the top, holders on the posts."""
+    memory, posts = widgets
+    view = build_view(memory, Request("chain", snapshot="widgets/2020"))
+    assert {n.iri for n in view.nodes} == set(posts.values()) and view.layout == "tree"
+    levels = {n.iri: n.level for n in view.nodes}
+    assert levels[posts["1"]] == 0 and levels[posts["2"]] == 1 and levels[posts["7"]] == 2
+    assert next(n for n in view.nodes if n.iri == posts["2"]).holders == ["Wendy Widget"]
+    assert all(e.reverse for e in view.edges)  # drawn manager -> report
+    net = network(view)
+    assert net.options["physics"] == {"enabled": False}
+    y = {n["id"]: n["y"] for n in net.nodes}
+    assert all(y[e["to"]] > y[e["from"]] for e in net.edges)
+
+
+def test_chain_through_a_person_climbs_and_descends(
+    widgets: tuple[ox.Store, dict[str, str]],
+) -> None:
+    """A person's chain: their post, its manager above and its reports below."""
+    memory, posts = widgets
+    chosen = select(memory, Request("chain", focus="Wendy Widget"))
+    assert set(chosen.nodes) == {posts["1"], posts["2"], posts["4"], posts["5"]}
+    assert chosen.focus == [posts["2"]]
+    shallow = select(memory, Request("chain", focus=posts["1"], depth=1))
+    assert set(shallow.nodes) == {posts["1"], posts["2"], posts["3"]}
+
+
+def test_bad_requests_are_usage_errors(widgets: tuple[ox.Store, dict[str, str]]) -> None:
+    """Unknown labels suggest close ones; missing focus, unknown snapshot and IRI say so."""
+    memory, _ = widgets
+    with pytest.raises(UsageError, match="did you mean 'Director, Cogs'"):
+        select(memory, Request("ego", focus="Director Cogz"))
+    with pytest.raises(UsageError, match="needs --focus"):
+        select(memory, Request("accountability"))
+    with pytest.raises(UsageError, match="widgets/2020-03-31"):
+        select(memory, Request("chain", snapshot="1999"))
+    with pytest.raises(UsageError, match="appears nowhere"):
+        select(memory, Request("ego", focus="https://example.org/nothing"))
+
+
+def test_tree_layout_stacks_small_teams_under_their_manager() -> None:
+    """Reports sit below their manager; leaf reports share one indented column."""
+    nodes = [Node(iri=str(i), label=str(i), level=0 if i == 0 else 1) for i in range(4)]
+    place_tree(nodes, [("0", "1"), ("0", "2"), ("0", "3")])
+    where = {n.iri: (n.x, n.y) for n in nodes}
+    assert all(where[c][1] > where["0"][1] for c in "123")  # type: ignore[operator]
+    assert len({where[c][0] for c in "123"}) == 1 and len({where[c][1] for c in "123"}) == 3
+
+
+def test_inlined_assets_are_checked() -> None:
+    """vis-network comes from the pyvis package; a closing tag or external URL is refused."""
+    loaded = assets.load()
+    assert "vis-network" in loaded.vis_js[:400] and assets.vis_folder().parts[-4] == "pyvis"
+    with pytest.raises(ValueError, match="closing"):
+        assets.checked("x = '</script>'", "test.js")
+    with pytest.raises(ValueError, match="external"):
+        assets.checked('<img src="https://example.org/x.png">', "test.html")
+
+
+def test_package_ships_the_template_and_app(tmp_path: Path) -> None:
+    """The template and app files are package data (pyproject: viz templates/*, assets/*)."""
+    folder = Path(assets.__file__).parent
+    assert (folder / "templates" / "explorer.html").exists()
+    assert all((folder / "assets" / name).exists() for name in assets.APP_SCRIPTS)
