@@ -6,6 +6,8 @@ input error, 3 store missing.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 class GovkgError(Exception):
     """An error to show the user as one clear line, with a process exit code."""
@@ -34,3 +36,15 @@ class StoreMissingError(GovkgError):
     """A command needs a built store and there is none (exit 3)."""
 
     exit_code = 3
+
+
+@dataclass(frozen=True, slots=True)
+class SourceProblem:
+    """A line of an input file that could not be used; the rest of the file still is."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"

@@ -16,6 +16,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, PROV, SKOS
 from rdflib.term import Node
 
+from govkg.errors import SourceProblem
 from graphbuild.corpus import SourceDocument
 from graphbuild.gazetteer import Gazetteer
 from graphbuild.text import CleanText, normalise_ws, slug
@@ -48,18 +49,6 @@ def _digest(*parts: object) -> str:
 
 
 @dataclass
-class Warning_:
-    """A line the extractor could not interpret (file:line: message)."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
-
-
-@dataclass
 class DocumentGraph:
     """The facts one document states, each with its evidence."""
 
@@ -69,7 +58,7 @@ class DocumentGraph:
     period: URIRef
     family: str
     graph: Graph = field(default_factory=Graph)
-    warnings: list[Warning_] = field(default_factory=list)
+    warnings: list[SourceProblem] = field(default_factory=list)
     spans: dict[URIRef, Offsets] = field(default_factory=dict)
     facts: int = 0
 
@@ -118,7 +107,7 @@ class DocumentGraph:
 
     def warn(self, at: int, message: str) -> None:
         """Record a line the extractor could not interpret."""
-        self.warnings.append(Warning_(self.doc.file, self.clean.raw_line(at), message))
+        self.warnings.append(SourceProblem(self.doc.file, self.clean.raw_line(at), message))
 
     # -- entities ---------------------------------------------------------------------------
 

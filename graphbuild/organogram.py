@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from govkg.errors import SourceProblem
 from graphbuild import organogram_columns as col
-from graphbuild.organogram_csv import RowError, Table, read_table
+from graphbuild.organogram_csv import Table, read_table
 from graphbuild.organogram_link import Linker
 from graphbuild.organogram_model import UNDATED, Snapshot, department_of
 from graphbuild.organogram_rdf import SnapshotWriter
@@ -46,7 +47,7 @@ class IngestResult:
     writer: SnapshotWriter
     data: list[Snapshot] = field(default_factory=list)
     snapshots: list[SnapshotSummary] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
+    errors: list[SourceProblem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     rows_loaded: int = 0
 
@@ -74,18 +75,6 @@ class IngestResult:
     def trig(self) -> str:
         """All snapshots as one TriG text (for small inputs and tests)."""
         return "".join(self.chunks())
-
-
-@contextmanager
-def _without_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector (it tripled the time of reading 400,000 rows)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class Ingest:
@@ -130,7 +119,7 @@ class Ingest:
             label, when = fixed if fixed else (row.snapshot, snapshot_date(row.snapshot))
             if when is None and not fixed:
                 message = f"snapshot label {row.snapshot!r} is not a date (e.g. 'Sep-15'); skipped"
-                self.result.errors.append(RowError(table.file, row.line, message))
+                self.result.errors.append(SourceProblem(table.file, row.line, message))
                 continue
             key = (dept_key, when.isoformat() if when else UNDATED)
             snap = self.snapshots.get(key)
@@ -176,7 +165,7 @@ def _rows(table: Table, result: IngestResult) -> list[Row]:
         try:
             rows.append(parse_row(table.layout, line, cells))
         except RowProblem as exc:
-            result.errors.append(RowError(table.file, line, str(exc)))
+            result.errors.append(SourceProblem(table.file, line, str(exc)))
     return rows
 
 

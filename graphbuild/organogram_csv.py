@@ -18,24 +18,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from govkg.errors import SourceProblem
 from graphbuild import organogram_columns as col
 from graphbuild.organogram_columns import Layout, guessed_layout, layout_from_header
 
 HEADER_SEARCH_ROWS = 10
 MAX_FILE_BYTES = 512 * 1024 * 1024
 csv.field_size_limit(16 * 1024 * 1024)
-
-
-@dataclass(frozen=True, slots=True)
-class RowError:
-    """A row (or file) that could not be read, with where it is."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
 
 
 @dataclass
@@ -45,7 +34,7 @@ class Table:
     file: str
     layout: Layout | None = None
     records: list[tuple[int, list[str]]] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
+    errors: list[SourceProblem] = field(default_factory=list)
     encoding: str = "utf-8"
 
 
@@ -96,13 +85,15 @@ def read_table(path: Path, display: str | None = None) -> Table:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        table.errors.append(RowError(table.file, 0, f"cannot read file: {exc.strerror or exc}"))
+        reason = f"cannot read file: {exc.strerror or exc}"
+        table.errors.append(SourceProblem(table.file, 0, reason))
         return table
     if len(data) > MAX_FILE_BYTES:
-        table.errors.append(RowError(table.file, 0, f"file larger than {MAX_FILE_BYTES} bytes"))
+        reason = f"file larger than {MAX_FILE_BYTES} bytes"
+        table.errors.append(SourceProblem(table.file, 0, reason))
         return table
     if not data.strip():
-        table.errors.append(RowError(table.file, 1, "empty file: no header and no rows"))
+        table.errors.append(SourceProblem(table.file, 1, "empty file: no header and no rows"))
         return table
     text, table.encoding, bad_lines = decode(data)
     _fill(table, text, bad_lines)
@@ -119,7 +110,7 @@ def _fill(table: Table, text: str, bad_lines: set[int]) -> None:
         broken = sorted(n for n in bad_lines if start <= n <= end)
         if broken:
             message = f"undecodable byte on line {broken[0]} (not {table.encoding}); row skipped"
-            table.errors.append(RowError(table.file, start, message))
+            table.errors.append(SourceProblem(table.file, start, message))
             continue
         table.records.append((start, cells))
 
@@ -132,7 +123,7 @@ def _find_header(table: Table, rows: list[tuple[int, int, list[str]]]) -> int:
             table.layout = layout
             return index
     if not rows:
-        table.errors.append(RowError(table.file, 1, "no rows"))
+        table.errors.append(SourceProblem(table.file, 1, "no rows"))
         return -1
     first_line, _end, cells = rows[0]
     table.layout = guessed_layout(len(cells))
@@ -145,7 +136,7 @@ def _find_header(table: Table, rows: list[tuple[int, int, list[str]]]) -> int:
         message = (
             f"no header row; read by the official {table.layout.kind} layout ({len(cells)} columns)"
         )
-    table.errors.append(RowError(table.file, first_line, message))
+    table.errors.append(SourceProblem(table.file, first_line, message))
     return -1
 
 

@@ -15,8 +15,9 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
+from govkg.errors import SourceProblem
 from graphbuild.corpus import DocumentError, SourceDocument, load_manifest, read_document
-from graphbuild.facts import DocumentGraph, Warning_
+from graphbuild.facts import DocumentGraph
 from graphbuild.families import detect_family
 from graphbuild.gazetteer import Gazetteer
 from graphbuild.people import SameAsCandidate, apply_same_as, same_person_candidates
@@ -36,7 +37,7 @@ class DocumentReport:
     family: str | None = None
     facts: int = 0
     by_class: Counter[str] = field(default_factory=Counter)
-    warnings: list[Warning_] = field(default_factory=list)
+    warnings: list[SourceProblem] = field(default_factory=list)
     error: str | None = None
 
 
