@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from govkg.errors import UsageError
+from govkg.server.safety import find_service
 from queries.catalog import NamedQuery, QueryParam, get_query, load_catalog
 from queries.labels import PREFIXES, resolve_entity
 
@@ -27,7 +28,6 @@ ParamValue = str | int | dt.date | Term
 _NOISE = re.compile(
     r'#[^\n]*|<[^<>"{}|^`\\\s]*>|"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
 )
-_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 
 
 @dataclass
@@ -49,18 +49,33 @@ class QueryResult:
 
 
 def check_read_only(text: str) -> None:
-    """Refuse federated SERVICE calls: govkg queries its own graph, nothing outside."""
-    if _SERVICE.search(_NOISE.sub(" ", text)):
+    """Refuse federated SERVICE calls: govkg queries its own graph, nothing outside.
+
+    Detection is govkg.server.safety.find_service, which reads tokens the way Oxigraph's
+    parser does (so `?s ?p trueSERVICE<http://x>{}` is refused, and SERVICE in a string,
+    IRI or comment is not).
+    """
+    if find_service(text):
         raise UsageError(
             "SERVICE (federated query) is not allowed: govkg queries its own graph only"
         )
 
 
 def execute(
-    store: ox.Store, text: str, substitutions: Mapping[str, Term] | None = None
+    store: ox.Store,
+    text: str,
+    substitutions: Mapping[str, Term] | None = None,
+    *,
+    check_service: bool = True,
 ) -> QueryResult:
-    """Run SPARQL text on the union of the store's graphs; syntax errors are UsageErrors."""
-    check_read_only(text)
+    """Run SPARQL text on the union of the store's graphs; syntax errors are UsageErrors.
+
+    The SERVICE check guards text a user wrote; a caller that has written escaped terms into
+    a vetted named query passes check_service=False (an IRI with 'service' in it can look
+    like a SERVICE call to the token scanner, which reads '<' both ways).
+    """
+    if check_service:
+        check_read_only(text)
     subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
     try:
         answer = store.query(text, use_default_graph_as_union=True, substitutions=subs or None)

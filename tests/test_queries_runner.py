@@ -160,6 +160,20 @@ def test_updates_and_service_are_refused(store: ox.Store) -> None:
     assert answer.rows[0][0].value == "SERVICE"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT * WHERE { ?s ?p trueSERVICE<http://127.0.0.1:9/sparql>{ ?a ?b ?c } }",
+        "SELECT * WHERE { ?s ?p trueservice<http://127.0.0.1:9/sparql>{ ?a ?b ?c } }",
+        "SELECT * WHERE { FILTER(?a<?b)SERVICE#>\n<http://127.0.0.1:9/sparql>{ ?s ?p ?o } }",
+    ],
+)
+def test_service_glued_to_a_token_is_refused(store: ox.Store, text: str) -> None:
+    """Oxigraph reads `trueSERVICE<…>{…}` as the literal true then SERVICE: refused, not run."""
+    with pytest.raises(UsageError, match="SERVICE"):
+        execute(store, text)
+
+
 def test_raw_sparql_sees_the_union_and_each_graph(store: ox.Store) -> None:
     union = execute(store, "ASK { <https://w3id.org/govkg/id/post/cabinet-secretary> ?p ?o }")
     assert union.kind == "ask" and union.boolean

@@ -35,7 +35,7 @@ def test_written_terms_answer_like_bound_ones(store: ox.Store, name: str) -> Non
         bound = bind_params(store, query, {})
     expected = execute(store, query.text, bound)
     written = substitute(query.text, {k: str(v) for k, v in bound.items()})
-    got = execute(store, written)
+    got = execute(store, written, check_service=False)
     assert got.variables == expected.variables
     assert sorted(map(str, got.rows)) == sorted(map(str, expected.rows))
 

@@ -187,19 +187,24 @@ def substitute(text: str, terms: dict[str, str]) -> str:
     """Replace variables by RDF terms token by token (SEP-0007 semantics, for remote stores).
 
     `terms` maps a variable name to a term already written in N-Triples syntax by pyoxigraph
-    (so escaped): a projected `?x` becomes `(term AS ?x)`, keeping the column; a GROUP BY or
-    ORDER BY key becomes `(term)`; everywhere else, inside expressions too, the term itself.
+    (so escaped): a projected `?x` becomes `(term AS ?x)`, keeping the column — but in a
+    subquery's projection it is dropped, since the outer query's `(term AS ?x)` may not
+    rebind it; a GROUP BY or ORDER BY key becomes `(term)`; everywhere else, inside
+    expressions too, the term itself.
     """
-    out, last, mode, depth = [], 0, "", 0
+    out, last, mode, depth, selects = [], 0, "", 0, 0
     for token in tokens(text):
         word = token.text(text)
         mode = _mode_after(token, word, mode)
+        if token.kind == "name" and word.upper() == "SELECT":
+            selects += 1
         if token.kind == "punct" and word in "()":
             depth = depth + 1 if word == "(" else max(depth - 1, 0)
         if token.kind != "var" or word[1:] not in terms:
             continue
         term = terms[word[1:]]
-        top = {"SELECT": f"({term} AS {word})", "BY": f"({term})"}.get(mode, term)
+        projected = f"({term} AS {word})" if selects == 1 else ""
+        top = {"SELECT": projected, "BY": f"({term})"}.get(mode, term)
         out += [text[last : token.start], top if depth == 0 else term]
         last = token.end
     return "".join(out) + text[last:]
