@@ -12,8 +12,10 @@ canonical key per column.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 
 SNAPSHOT = "snapshot"
 LEVEL = "level"
@@ -127,6 +129,11 @@ class Layout:
     def positions(self) -> tuple[int, ...]:
         """Column index (-1 when absent) of each key in ROW_KEYS order."""
         return tuple(self.columns.get(key, -1) for key in ROW_KEYS)
+
+    @cached_property
+    def pick(self) -> Callable[[list[str]], tuple[str, ...]]:
+        """The ROW_KEYS cells of a record with one blank cell appended (absent keys read it)."""
+        return itemgetter(*(self.width if i < 0 else i for i in self.positions))
 
 
 def layout_from_header(cells: list[str]) -> Layout | None:

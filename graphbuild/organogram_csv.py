@@ -75,7 +75,7 @@ def _rows(text: str) -> Iterator[tuple[int, int, list[str]]]:
     last = 0
     for cells in reader:
         start, last = last + 1, reader.line_num
-        if any(c.strip() for c in cells):
+        if "".join(cells).strip():
             yield start, last, cells
 
 

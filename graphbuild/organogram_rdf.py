@@ -115,33 +115,31 @@ class SnapshotWriter:
             out.clear()
 
     def _post(self, ctx: _Context, prefix: str, post: Post) -> None:
-        """One senior post and its holders."""
-        spad = (
-            ", gk:SpecialAdviserPost"
-            if self.linker.is_special_adviser(post.grade, post.title)
-            else ""
-        )
-        parts = [f"{post_term(prefix, post.key)} a org:Post{spad} ; dct:identifier {lit(post.ref)}"]
+        """One senior post and its holders (one string per post: the hot path at scale)."""
+        kind = "org:Post, gk:SpecialAdviserPost" if ctx.is_spad(post) else "org:Post"
+        text = f"{post_term(prefix, post.key)} a {kind} ; dct:identifier {lit(post.ref)}"
         if post.title:
-            parts.append(f"rdfs:label {lit(post.title)}")
-        parts.append(f"org:postIn {ctx.term(ctx.unit(post.unit, post.organisation))}")
+            text += f" ;\n  rdfs:label {ctx.label(post.title)}"
+        text += f" ;\n  org:postIn {ctx.term(ctx.unit(post.unit, post.organisation))}"
         if post.grade:
-            parts.append(f"grade:grade {ctx.term(ctx.grade(post.grade))}")
-        parts.append(f"pstat:postStatus pstat:{post.status}")
+            text += f" ;\n  grade:grade {ctx.grade_term(post.grade)}"
+        text += f" ;\n  pstat:postStatus pstat:{post.status}"
         for boss in post.reports_to:
             if is_top(boss) or not boss:
-                parts.append(f"gk:reportsToRef {lit(boss)}")
+                text += f" ;\n  gk:reportsToRef {lit(boss)}"
             else:
-                parts.append(f"org:reportsTo {post_term(prefix, boss)}")
+                text += f" ;\n  org:reportsTo {post_term(prefix, boss)}"
         if post.fte is not None and post.fte != 1.0:
-            parts.append(f"gov:fullTimeEquivalent {decimal(post.fte)}")
-        parts.append("gk:sourceRow " + ", ".join(lit(r) for r in post.rows))
+            text += f" ;\n  gov:fullTimeEquivalent {decimal(post.fte)}"
+        text += " ;\n  gk:sourceRow " + ", ".join(lit(r) for r in post.rows)
         for holder in post.holders:
-            parts.append(f"org:heldBy <{ctx.person(holder)}>")
+            text += f" ;\n  org:heldBy <{ctx.person(holder)}>"
         same, kinds = self.linker.posts_for_title(post.title)
-        parts.extend(f"gk:samePostAs <{p}>" for p in same)
-        parts.extend(f"gk:kindOfPost <{p}>" for p in kinds)
-        ctx.out.append(" ;\n  ".join(parts) + " .\n")
+        for iri in same:
+            text += f" ;\n  gk:samePostAs <{iri}>"
+        for iri in kinds:
+            text += f" ;\n  gk:kindOfPost <{iri}>"
+        ctx.out.append(text + " .\n")
 
     def _junior(self, ctx: _Context, prefix: str, group: JuniorGroup) -> None:
         """One junior row as an organogram observation."""
@@ -168,6 +166,32 @@ class _Context:
         self.linker, self.dept, self.dept_name, self.out = linker, dept, dept_name, out
         self.seen: dict[str, str] = {}
         self.units = unit_prefix(dept)
+        self.labels: dict[str, str] = {}
+        self.spads: dict[tuple[str, str], bool] = {}
+        self.grade_terms: dict[str, str] = {}
+        self.unit_terms: dict[tuple[str, str], str] = {}
+
+    def label(self, text: str) -> str:
+        """A repeated label (a job title) as a Turtle literal, escaped once."""
+        found = self.labels.get(text)
+        if found is None:
+            found = self.labels[text] = lit(text)
+        return found
+
+    def is_spad(self, post: Post) -> bool:
+        """A special adviser post, by grade or title (asked once per pair)."""
+        key = (post.grade, post.title)
+        found = self.spads.get(key)
+        if found is None:
+            found = self.spads[key] = self.linker.is_special_adviser(*key)
+        return found
+
+    def grade_term(self, name: str) -> str:
+        """A grade as written in TriG (minted and labelled on first use)."""
+        found = self.grade_terms.get(name)
+        if found is None:
+            found = self.grade_terms[name] = self.term(self.grade(name))
+        return found
 
     def term(self, iri: str) -> str:
         """An IRI in TriG: `u:` for this department's units, `grade:` for SCS grades."""

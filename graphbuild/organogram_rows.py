@@ -10,8 +10,8 @@ or whose FTE is not a number, has shifted columns: it is an error, not a guess.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from graphbuild.organogram_columns import Layout
 
@@ -23,9 +23,8 @@ ELIMINATED = {"eliminated", "post eliminated"}
 NOT_A_NUMBER = {"", "n/a", "na", "n/d", "nd", "-"}
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    """The fields govkg keeps from one senior or junior row."""
+class Row(NamedTuple):
+    """The fields govkg keeps from one senior or junior row (a tuple: 400,000 are made)."""
 
     line: int
     senior: bool
@@ -121,9 +120,8 @@ def parse_row(layout: Layout, line: int, cells: list[str]) -> Row:
             raise RowProblem(
                 f"{len(cells)} fields where the header has {layout.width} (shifted columns?)"
             )
-    snap, level, ref, name, grade, title, parent, org, unit, boss, fte_cell = (
-        cells[i].strip() if i >= 0 else "" for i in layout.positions
-    )
+    picked = layout.pick([*cells[: layout.width], ""])
+    snap, level, ref, name, grade, title, parent, org, unit, boss, fte_cell = map(str.strip, picked)
     senior = _is_senior(layout, level)
     if senior and not ref:
         raise RowProblem("senior row without a Post Unique Reference")
