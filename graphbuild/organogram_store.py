@@ -8,11 +8,12 @@ that its long load overlaps every other read). If anything fails half-way, every
 touched is removed and its backup loaded again, so a failed ingest leaves the store as it
 found it. A snapshot that a later group adds rows to is rewritten whole at the end.
 
-Chunk size, measured at 412,000 posts (benchmarks/bench_organograms.py): each bulk load
-writes its own index files, which RocksDB compacts while `flush` waits. Chunks of 5,000
-posts spent ~6 s in that wait; 10,000 cut the ingest by 4-5 s with checks as fast
-(2.8-3.0 s); from 20,000 the flush no longer waits, the files stay uncompacted and the
-checks took 8-12 s; one load per snapshot needed 1.8 GB.
+Chunk size and compaction, measured at 412,000 posts (benchmarks/bench_organograms.py):
+each bulk load writes its own index files. Left uncompacted, they made the checks 3-4x
+slower (8-12 s instead of 3 s), and whether RocksDB had compacted them by the end of an
+ingest depended on timing. So an ingest that loaded more than ~90,000 posts ends with a full
+compaction (`Store.optimize`, 2-6 s); chunks of 10,000 posts keep the loads few (5,000
+spent as long in write stalls; one load per snapshot needed 1.8 GB of memory).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from graphbuild.organogram_model import Snapshot
 
 LOADERS = max(1, min(2, os.cpu_count() or 1))
 STORE_CHUNK_POSTS = 10_000
+COMPACT_AFTER_BYTES = 32_000_000  # of TriG (~90,000 posts); smaller ingests leave few files
 
 
 class GraphSwap:
@@ -49,6 +51,7 @@ class GraphSwap:
         self.failures: list[BaseException] = []
         self.pending: queue.Queue[bytes | None] = queue.Queue(maxsize=2 * loaders)
         self.threads: list[threading.Thread] = []
+        self.loaded = 0
 
     def _start(self) -> ox.Store:
         """Open the store and start the loader threads (when not yet running)."""
@@ -91,7 +94,9 @@ class GraphSwap:
         for chunk in chunks:
             if self.failures:
                 raise self.failures[0]
-            self.pending.put(chunk.encode("utf-8"))
+            data = chunk.encode("utf-8")
+            self.loaded += len(data)
+            self.pending.put(data)
 
     def wait(self) -> None:
         """Let the loaders finish what is queued; re-raise a loader's failure."""
@@ -102,6 +107,14 @@ class GraphSwap:
         self.threads = []
         if self.failures:
             raise self.failures[0]
+
+    def finish(self) -> None:
+        """Flush; after a large load, compact every index so that reads stay fast."""
+        if self.store is None:
+            return
+        self.store.flush()
+        if self.loaded >= COMPACT_AFTER_BYTES:
+            self.store.optimize()
 
     def rollback(self) -> None:
         """Stop loading, remove every touched graph and load the backups again."""
@@ -163,8 +176,7 @@ def ingest_files(
         except BaseException:
             swap.rollback()
             raise
-        if swap.store is not None:
-            swap.store.flush()  # also lets RocksDB compact the new files: reads stay fast
+        swap.finish()
     return ingest.finish()
 
 
@@ -191,5 +203,5 @@ def load_result(store: ox.Store, result: IngestResult) -> int:
         except BaseException:
             swap.rollback()
             raise
-        store.flush()
+        swap.finish()
     return len(result.data)
