@@ -11,9 +11,10 @@ found it. A snapshot that a later group adds rows to is rewritten whole at the e
 Chunk size and compaction, measured at 412,000 posts (benchmarks/bench_organograms.py):
 each bulk load writes its own index files. Left uncompacted, they made the checks 3-4x
 slower (8-12 s instead of 3 s), and whether RocksDB had compacted them by the end of an
-ingest depended on timing. So an ingest that loaded more than ~90,000 posts ends with a full
-compaction (`Store.optimize`, 2-6 s); chunks of 10,000 posts keep the loads few (5,000
-spent as long in write stalls; one load per snapshot needed 1.8 GB of memory).
+ingest depended on timing. So an ingest of more than ~90,000 posts ends with a full
+compaction (`Store.optimize`, 5-7 s; a flush first would wait ~5 s for part of it).
+Chunks of 10,000 posts keep the loads few and memory low (chunks of 30,000 were no
+faster; one load per snapshot needed 1.8 GB).
 """
 
 from __future__ import annotations
@@ -112,9 +113,9 @@ class GraphSwap:
         """Flush; after a large load, compact every index so that reads stay fast."""
         if self.store is None:
             return
-        self.store.flush()
         if self.loaded >= COMPACT_AFTER_BYTES:
-            self.store.optimize()
+            self.store.optimize()  # first: a flush would wait for background compaction
+        self.store.flush()
 
     def rollback(self) -> None:
         """Stop loading, remove every touched graph and load the backups again."""
