@@ -28,7 +28,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gen_civil_service import generate
+from gen_civil_service import MIN_POSTS, generate
 
 from queries.chains import chain_to_top, direct_reports, find_posts, load_organograms
 from queries.checks import run_checks
@@ -155,6 +155,10 @@ def main() -> int:
         "--quick-baseline", action="store_true", help="rdflib on a tenth of the posts"
     )
     args = parser.parse_args()
+    generated = [args.posts // BASELINE_SHARE] if args.quick_baseline else []
+    generated += [] if args.data else [args.posts]
+    if min(generated, default=MIN_POSTS) < MIN_POSTS:
+        parser.error(f"--posts: the generator needs at least {MIN_POSTS:,} posts per run")
     print(f"cpus {os.cpu_count()}, load average before {os.getloadavg()[0]:.2f}", flush=True)
     with tempfile.TemporaryDirectory(prefix="govkg-bench-") as tmp:
         folder = Path(tmp)

@@ -53,6 +53,7 @@ JUNIOR = ["Parent Department", "Organisation", "Unit", "Reporting Senior Post", 
           "Payscale Minimum (£)", "Payscale Maximum (£)", "Generic Job Title",
           "Number of Posts in FTE", "Professional/Occupational Group"]  # fmt: skip
 LEVEL_COLUMNS = ["Senior/Junior", "Junior/Senior", "Seniority"]
+MIN_POSTS = 1_000
 
 
 def real_spans() -> list[int]:
@@ -223,6 +224,8 @@ def _compiled(path: Path, seniors: list[list[str]], juniors: list[list[str]], le
 
 def generate(posts: int, out: Path, seed: int = 2015, junior_share: float = 0.05) -> list[Path]:
     """Write the whole synthetic civil service; return the files (about 20 departments)."""
+    if posts < MIN_POSTS:
+        raise ValueError(f"--posts {posts}: at least {MIN_POSTS:,} (20 departments of 50 or more)")
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     ctx = {"rng": rng, "names": Names(rng), "spans": real_spans(), "junior_share": junior_share}
@@ -243,6 +246,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=2015)
     args = parser.parse_args()
+    if args.posts < MIN_POSTS:
+        parser.error(f"--posts: at least {MIN_POSTS:,}")
     print(f"wrote {len(generate(args.posts, args.out, args.seed))} files to {args.out}")
 
 
