@@ -126,14 +126,9 @@ class Layout:
         return key in self.columns
 
     @cached_property
-    def positions(self) -> tuple[int, ...]:
-        """Column index (-1 when absent) of each key in ROW_KEYS order."""
-        return tuple(self.columns.get(key, -1) for key in ROW_KEYS)
-
-    @cached_property
     def pick(self) -> Callable[[list[str]], tuple[str, ...]]:
         """The ROW_KEYS cells of a record with one blank cell appended (absent keys read it)."""
-        return itemgetter(*(self.width if i < 0 else i for i in self.positions))
+        return itemgetter(*(self.columns.get(key, self.width) for key in ROW_KEYS))
 
 
 def layout_from_header(cells: list[str]) -> Layout | None:

@@ -12,6 +12,7 @@ so the organogram's department is the documents' department.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rdflib import RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
@@ -94,6 +95,7 @@ class Linker:
         return self.known_organisation(name) or entity("org", f"{department_key}/unit/{slug(name)}")
 
     @staticmethod
+    @lru_cache(maxsize=4096)
     def is_special_adviser(grade: str, title: str) -> bool:
         """A special adviser post, by its grade or title."""
         return bool(SPECIAL_ADVISER.search(grade) or SPECIAL_ADVISER.search(title))

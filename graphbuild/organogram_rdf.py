@@ -116,13 +116,14 @@ class SnapshotWriter:
 
     def _post(self, ctx: _Context, prefix: str, post: Post) -> None:
         """One senior post and its holders (one string per post: the hot path at scale)."""
-        kind = "org:Post, gk:SpecialAdviserPost" if ctx.is_spad(post) else "org:Post"
+        spad = self.linker.is_special_adviser(post.grade, post.title)
+        kind = "org:Post, gk:SpecialAdviserPost" if spad else "org:Post"
         text = f"{post_term(prefix, post.key)} a {kind} ; dct:identifier {lit(post.ref)}"
         if post.title:
-            text += f" ;\n  rdfs:label {ctx.label(post.title)}"
+            text += f" ;\n  rdfs:label {lit(post.title)}"
         text += f" ;\n  org:postIn {ctx.term(ctx.unit(post.unit, post.organisation))}"
         if post.grade:
-            text += f" ;\n  grade:grade {ctx.grade_term(post.grade)}"
+            text += f" ;\n  grade:grade {ctx.term(ctx.grade(post.grade))}"
         text += f" ;\n  pstat:postStatus pstat:{post.status}"
         for boss in post.reports_to:
             if is_top(boss) or not boss:
@@ -166,32 +167,6 @@ class _Context:
         self.linker, self.dept, self.dept_name, self.out = linker, dept, dept_name, out
         self.seen: dict[str, str] = {}
         self.units = unit_prefix(dept)
-        self.labels: dict[str, str] = {}
-        self.spads: dict[tuple[str, str], bool] = {}
-        self.grade_terms: dict[str, str] = {}
-        self.unit_terms: dict[tuple[str, str], str] = {}
-
-    def label(self, text: str) -> str:
-        """A repeated label (a job title) as a Turtle literal, escaped once."""
-        found = self.labels.get(text)
-        if found is None:
-            found = self.labels[text] = lit(text)
-        return found
-
-    def is_spad(self, post: Post) -> bool:
-        """A special adviser post, by grade or title (asked once per pair)."""
-        key = (post.grade, post.title)
-        found = self.spads.get(key)
-        if found is None:
-            found = self.spads[key] = self.linker.is_special_adviser(*key)
-        return found
-
-    def grade_term(self, name: str) -> str:
-        """A grade as written in TriG (minted and labelled on first use)."""
-        found = self.grade_terms.get(name)
-        if found is None:
-            found = self.grade_terms[name] = self.term(self.grade(name))
-        return found
 
     def term(self, iri: str) -> str:
         """An IRI in TriG: `u:` for this department's units, `grade:` for SCS grades."""
