@@ -21,9 +21,9 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
+from stores import corpus_on_disk
 from virtuoso import Virtuoso, virtuoso_server
 
-from govkg.build import build_into_store
 from govkg.remote import RemoteStore
 from queries.catalog import load_catalog
 from queries.runner import run_query
@@ -53,11 +53,7 @@ def govkg(*args: str, env: dict[str, str] | None = None) -> subprocess.Completed
 @pytest.fixture(scope="module")
 def local(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The corpus and one organogram snapshot, in an on-disk store."""
-    path = tmp_path_factory.mktemp("remote") / "store"
-    store = ox.Store(str(path))
-    build_into_store(store)
-    store.flush()
-    del store
+    path = corpus_on_disk(tmp_path_factory.mktemp("remote") / "store")
     files = [str(ORGANOGRAMS / name) for name in SNAPSHOT]
     done = govkg("ingest", "organogram", "--quiet", *files, "--store", str(path))
     assert done.returncode in (0, 1), done.stderr

@@ -11,10 +11,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
-
-from govkg.build import build_into_store
+from stores import corpus_on_disk
 
 GOVKG = str(Path(sys.executable).with_name("govkg"))
 
@@ -22,12 +20,7 @@ GOVKG = str(Path(sys.executable).with_name("govkg"))
 @pytest.fixture(scope="session")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled corpus built into an on-disk store."""
-    path = tmp_path_factory.mktemp("served") / "store"
-    store = ox.Store(str(path))
-    build_into_store(store)
-    store.flush()
-    del store
-    return path
+    return corpus_on_disk(tmp_path_factory.mktemp("served") / "store")
 
 
 @pytest.fixture(scope="session")

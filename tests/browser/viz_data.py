@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from click.testing import CliRunner
+from stores import corpus_on_disk
 
-from govkg.build import build_into_store
 from govkg.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,10 +42,7 @@ def n(iri: str) -> ox.NamedNode:
 
 def build_store(path: Path, organogram: bool = True) -> Path:
     """The corpus (and optionally the 2013-09-30 organogram) plus the hostile document."""
-    store = ox.Store(str(path))
-    build_into_store(store)
-    store.flush()
-    del store
+    corpus_on_disk(path)
     if organogram:
         files = [str(ORGANOGRAMS / name) for name in CO_SNAPSHOT]
         result = CliRunner().invoke(main, ["ingest", "organogram", *files, "--store", str(path)])
