@@ -30,8 +30,7 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_civil_service import MIN_POSTS, generate
 
-from queries.chains import chain_to_top, direct_reports, find_posts, load_organograms
-from queries.checks import run_checks
+from queries.checks import chain_to_top, direct_reports, find_posts, load_organograms, run_checks
 
 TARGETS = {"ingest_s": 30.0, "ingest_gb": 2.0, "checks_s": 5.0, "chain_ms": 5.0}
 BASELINE_SHARE = 10
@@ -50,7 +49,7 @@ MEMORY_INGEST = """
 import sys
 from pathlib import Path
 import pyoxigraph as ox
-from graphbuild.organogram_store import ingest_files
+from graphbuild.organogram import ingest_files
 store = ox.Store()
 ingest_files(lambda: store, sorted(Path(sys.argv[1]).glob("*.csv")))
 print(len(store))

@@ -20,7 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
-from govkg.errors import UsageError
+from common.errors import UsageError
 
 if TYPE_CHECKING:
     import pyoxigraph as ox

@@ -10,7 +10,7 @@
 the chain checks use (query, named_graphs, quads_for_pattern, contains_named_graph), so the
 same code runs on the embedded store or an endpoint. An endpoint has no parameter binding:
 substitutions are written into the query token by token as RDF terms serialised (escaped)
-by pyoxigraph, following SEP-0007 (govkg.server.lexer.substitute), never as raw text. The
+by pyoxigraph, following SEP-0007 (common.sparql_lexer.substitute), never as raw text. The
 default graph of a query is the endpoint's own (Virtuoso: the union of all graphs, as our
 `use_default_graph_as_union`; Fuseki needs `tdb:unionDefaultGraph true`).
 """
@@ -29,8 +29,8 @@ from urllib.parse import urlencode
 
 import pyoxigraph as ox
 
-from govkg.errors import GovkgError, UsageError
-from govkg.server.lexer import query_form, substitute
+from common.errors import GovkgError, UsageError
+from common.sparql_lexer import query_form, substitute
 
 RESULTS_JSON = "application/sparql-results+json"
 USER_VAR, PASSWORD_VAR = "GOVKG_ENDPOINT_USER", "GOVKG_ENDPOINT_PASSWORD"

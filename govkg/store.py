@@ -13,7 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from govkg.errors import StoreMissingError
+from common.errors import StoreMissingError
 
 DEFAULT_STORE = Path(".govkg") / "store"
 ENV_VAR = "GOVKG_STORE"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from govkg.errors import InputError
+from common.errors import InputError
 
 MANIFEST = "manifest.toml"
 MAX_BYTES = 5_000_000

@@ -16,7 +16,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import FOAF, PROV, SKOS
 from rdflib.term import Node
 
-from govkg.errors import SourceProblem
+from common.errors import SourceProblem
 from graphbuild.corpus import SourceDocument
 from graphbuild.gazetteer import Gazetteer
 from graphbuild.text import CleanText, normalise_ws, slug
@@ -33,6 +33,11 @@ def strip_honorific(name: str) -> str:
     while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
         words = words[1:]
     return " ".join(words)
+
+
+def person_iri(name: str) -> URIRef:
+    """A person's IRI: the same name (titles aside) is the same node in documents and CSVs."""
+    return entity("person", slug(strip_honorific(name)))
 
 
 def short_label(text: str) -> str:
@@ -114,7 +119,7 @@ class DocumentGraph:
     def person(self, name: str, at: Offsets, rule: str) -> URIRef:
         """A person by name; the same name (titles aside) is the same node across documents."""
         name = normalise_ws(name)
-        iri = entity("person", slug(strip_honorific(name)))
+        iri = person_iri(name)
         self.add(iri, RDF.type, FOAF.Person, at, rule)
         self.add(iri, FOAF.name, Literal(name), at, rule)
         self.add(iri, RDFS.label, Literal(name, lang="en"), at, rule)

@@ -13,7 +13,7 @@ import re
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from govkg.errors import InputError
+from common.errors import InputError
 from ontology.namespace import TIME, entity
 
 YEAR_SPAN = re.compile(r"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")

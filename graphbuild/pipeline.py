@@ -15,7 +15,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Node
 
-from govkg.errors import SourceProblem
+from common.errors import SourceProblem
 from graphbuild.corpus import DocumentError, SourceDocument, load_manifest, read_document
 from graphbuild.facts import DocumentGraph
 from graphbuild.families import detect_family

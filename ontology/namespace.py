@@ -19,6 +19,7 @@ GOV = Namespace("http://reference.data.gov.uk/def/central-government/")
 GRADE = Namespace("http://reference.data.gov.uk/def/civil-service-grade/")
 POST_STATUS = Namespace("http://reference.data.gov.uk/def/civil-service-post-status/")
 TIME = Namespace("http://www.w3.org/2006/time#")
+ORGANOGRAM = Namespace("http://reference.data.gov.uk/def/organogram/")
 
 
 class GK(DefinedNamespace):

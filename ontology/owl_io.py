@@ -30,7 +30,7 @@ from rdflib import OWL, RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.ntriples import NTGraphSink, W3CNTriplesParser
 
-from govkg.errors import InputError
+from common.errors import InputError
 
 FORMATS = {".ttl": ("turtle", "Turtle"), ".nt": ("nt", "N-Triples"), ".trig": ("trig", "TriG")}
 FORMATS |= dict.fromkeys((".rdf", ".owl", ".xml"), ("xml", "RDF/XML"))

@@ -36,7 +36,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from govkg.errors import UsageError
+from common.errors import UsageError
 
 PARAM_TYPES = ("iri", "date", "integer", "string")
 _HEADER = re.compile(r"^#\+ ?(.*)$")

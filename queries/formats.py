@@ -19,7 +19,7 @@ import json
 
 import pyoxigraph as ox
 
-from govkg.errors import UsageError
+from common.errors import UsageError
 from queries.labels import PREFIXES
 from queries.runner import QueryResult, Term
 

@@ -17,7 +17,7 @@ import re
 
 import pyoxigraph as ox
 
-from govkg.errors import UsageError
+from common.errors import UsageError
 
 PREFIXES = {
     "gk": "https://w3id.org/govkg/def#",

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from govkg.errors import UsageError
-from govkg.server.safety import find_service
+from common.errors import UsageError
+from common.sparql_safety import find_service
 from queries.catalog import NamedQuery, QueryParam, get_query, load_catalog
 from queries.labels import PREFIXES, resolve_entity
 
@@ -51,7 +51,7 @@ class QueryResult:
 def check_read_only(text: str) -> None:
     """Refuse federated SERVICE calls: govkg queries its own graph, nothing outside.
 
-    Detection is govkg.server.safety.find_service, which reads tokens the way Oxigraph's
+    Detection is common.sparql_safety.find_service, which reads tokens the way Oxigraph's
     parser does (so `?s ?p trueSERVICE<http://x>{}` is refused, and SERVICE in a string,
     IRI or comment is not).
     """

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graphbuild.organogram import build_organograms
-from graphbuild.organogram_store import load_result
+from graphbuild.organogram.ingest import build_organograms
+from graphbuild.organogram.store import load_result
 from graphbuild.people import candidate_reason
-from queries.checks_people import same_person_pairs, several_posts
-from queries.checks_sparql import snapshot_refs
+from queries.checks.people import same_person_pairs, several_posts
+from queries.checks.sparql import snapshot_refs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "organograms"
 NAMES = [

@@ -18,11 +18,11 @@ from click.testing import CliRunner
 
 from govkg.build import build_into_store
 from govkg.cli import main
-from graphbuild.organogram import build_organograms
-from graphbuild.organogram_store import load_result
-from queries.chains import chain_to_top, find_posts, load_organograms
-from queries.checks import CheckOptions, run_checks
-from queries.checks_report import ERROR, SnapshotReport
+from graphbuild.organogram.ingest import build_organograms
+from graphbuild.organogram.store import load_result
+from queries.checks.chains import chain_to_top, find_posts, load_organograms
+from queries.checks.report import ERROR, SnapshotReport
+from queries.checks.suite import CheckOptions, run_checks
 
 REAL = Path(str(resources.files("corpus") / "organograms"))
 COMPILED = [REAL / "cabinet-office-2011-2017.csv", REAL / "dcms-2010-2015.csv"]

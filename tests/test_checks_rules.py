@@ -12,12 +12,12 @@ import pyoxigraph as ox
 import pytest
 
 from govkg.store import load_rdflib_graph
-from graphbuild.organogram import build_organograms
-from graphbuild.organogram_store import load_result
+from graphbuild.organogram.ingest import build_organograms
+from graphbuild.organogram.store import load_result
 from ontology import load_ontology
 from ontology.namespace import ONTOLOGY_GRAPH
-from queries.checks import CheckOptions, NothingToCheck, run_checks
-from queries.checks_report import CheckReport, Finding
+from queries.checks.report import CheckReport, Finding
+from queries.checks.suite import CheckOptions, NothingToCheck, run_checks
 
 FIXTURES = Path(__file__).parent / "fixtures" / "organograms"
 

@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from govkg.cli import main
-from graphbuild import organogram_store
-from graphbuild.organogram import build_organograms
-from graphbuild.organogram_csv import decode
-from graphbuild.organogram_store import ingest_files, load_result
+from graphbuild.organogram import store as organogram_store
+from graphbuild.organogram.csvfile import decode
+from graphbuild.organogram.ingest import build_organograms
+from graphbuild.organogram.store import ingest_files, load_result
 
 FIXTURES = Path(__file__).parent / "fixtures" / "organograms"
 CLEAN = FIXTURES / "clean-2015-03-31-senior.csv"

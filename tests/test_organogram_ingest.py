@@ -15,9 +15,9 @@ from typing import cast
 import pyoxigraph as ox
 import pytest
 
-from graphbuild import organogram_store
-from graphbuild.organogram import IngestResult, build_organograms
-from graphbuild.organogram_store import load_result
+from graphbuild.organogram import store as organogram_store
+from graphbuild.organogram.ingest import IngestResult, build_organograms
+from graphbuild.organogram.store import load_result
 
 REAL = Path(str(resources.files("corpus") / "organograms"))
 FIXTURES = Path(__file__).parent / "fixtures" / "organograms"

@@ -12,8 +12,8 @@ import pytest
 from fixtures.queries.fixture_store import fixture_store
 
 import govkg
+from common.errors import StoreMissingError, UsageError
 from govkg.api import KnowledgeGraph, Row, Rows
-from govkg.errors import StoreMissingError, UsageError
 
 INFERRED = (
     "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/govkg/graph/inferred> { ?s ?p ?o } }"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from govkg.errors import UsageError
+from common.errors import UsageError
 from queries.catalog import check_query, get_query, load_catalog, parse_header, parse_query
 
 EXPECTED = {

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 from fixtures.queries.fixture_store import fixture_store
 
-from govkg.errors import UsageError
+from common.errors import UsageError
 from queries.formats import render, short
 from queries.runner import QueryResult, execute
 

@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 from fixtures.queries.fixture_store import fixture_store
 
-from govkg.errors import UsageError
+from common.errors import UsageError
 from queries.labels import as_iri, resolve_entity
 from queries.runner import execute, run_query, show_sparql
 

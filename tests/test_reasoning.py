@@ -12,7 +12,7 @@ import owlready2
 import pytest
 from rdflib import OWL, RDF, Graph, Literal, Namespace, URIRef
 
-from govkg.errors import InputError
+from common.errors import InputError
 from ontology.owl_io import load_rdf_file, prepare
 from ontology.reasoning import check
 

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 import pytest
 from fixtures.queries.fixture_store import fixture_store
 
-from govkg.server.lexer import substitute
+from common.sparql_lexer import substitute
 from queries.catalog import load_catalog
 from queries.runner import bind_params, execute
 

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 import pytest
 
-from govkg.server.lexer import first_keyword, query_form, tokens
-from govkg.server.safety import Refused, check_query, find_service, mentions_update
+from common.sparql_lexer import first_keyword, query_form, tokens
+from common.sparql_safety import Refused, check_query, find_service, mentions_update
 
 GLUES = ["", " ", "true", "false", "1", "1.5", "1e3", "?o", '"x"', "'x'", '"x"@en',
          "<http://a/x>", "ex:a", "ex:", ")", ".", "_:b", "a", "\n", "#c\n", "ex:a.", "1.", "?o.",

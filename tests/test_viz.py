@@ -24,7 +24,7 @@ from browser.viz_data import (
     build_store,
 )
 
-from govkg.errors import UsageError
+from common.errors import UsageError
 from viz import assets
 from viz.explorer import Request, build_view, select
 from viz.model import Node

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from govkg.errors import UsageError
+from common.errors import UsageError
 from queries.labels import as_iri, resolve_entity
 from viz import views, views_tree
 from viz.describe import Describer

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
-from govkg.errors import UsageError
+from common.errors import UsageError
 from viz import styles
 
 GRAPH_BASE = "https://w3id.org/govkg/graph/"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from govkg.errors import UsageError
+from common.errors import UsageError
 from viz.model import MAX_NODES, Selection
 from viz.sparql import (
     MENTIONED,

@@ -15,7 +15,7 @@ from collections import deque
 
 import pyoxigraph as ox
 
-from govkg.errors import UsageError
+from common.errors import UsageError
 from viz import styles
 from viz.model import MAX_NODES, Selection
 from viz.sparql import LINES, POSTS, choose_snapshots, document_graphs, select

@@ -12,14 +12,20 @@ from typing import Any
 
 import click
 
+from common.errors import InputError
 from govkg.cli.common import handle_errors, store_option
-from govkg.errors import InputError
 from govkg.remote import RemoteStore
 from govkg.store import open_store
-from queries.checks import CheckOptions, NothingToCheck, run_checks
-from queries.checks_governance import DEFAULT_MAX_DEPTH
-from queries.checks_report import to_csv, to_json, to_text
-from queries.checks_sparql import snapshot_refs
+from queries.checks import (
+    DEFAULT_MAX_DEPTH,
+    CheckOptions,
+    NothingToCheck,
+    run_checks,
+    snapshot_refs,
+    to_csv,
+    to_json,
+    to_text,
+)
 
 RENDER = {"text": to_text, "json": to_json, "csv": to_csv}
 

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from govkg.errors import GovkgError
+from common.errors import GovkgError
 from govkg.store import ENV_VAR, resolve_store_path
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -65,7 +65,7 @@ def validate(data: tuple[Path, ...], documents: bool, store_path: Path) -> None:
     """Check data against the SHACL shapes (exit 1 on a violation; warnings are listed)."""
     from rdflib import Graph
 
-    from govkg.errors import UsageError
+    from common.errors import UsageError
     from govkg.reasoning import store_documents
     from ontology.owl_io import load_rdf_file
     from ontology.shacl import format_results

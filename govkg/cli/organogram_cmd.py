@@ -14,12 +14,10 @@ from pathlib import Path
 import click
 import pyoxigraph as ox
 
+from common.errors import InputError, UsageError
 from govkg.cli.common import handle_errors, store_option
-from govkg.errors import InputError, UsageError
 from govkg.store import open_store, store_exists
-from graphbuild.organogram import IngestResult
-from graphbuild.organogram_rows import snapshot_date
-from graphbuild.organogram_store import ingest_files
+from graphbuild.organogram import IngestResult, ingest_files, snapshot_date
 
 
 @click.group()

@@ -52,7 +52,7 @@ def push(
     """Upload the store's named graphs to ENDPOINT (SPARQL 1.1 Graph Store Protocol)."""
     import pyoxigraph as ox
 
-    from govkg.errors import UsageError
+    from common.errors import UsageError
     from govkg.remote import push_graphs
     from govkg.store import open_store
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import click
 
+from common.errors import UsageError
 from govkg.cli.common import handle_errors, store_option
-from govkg.errors import UsageError
 
 FORMATS = ("table", "csv", "tsv", "json", "markdown", "turtle", "nt", "jsonld")
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import click
 
+from common.errors import StoreMissingError, UsageError
 from govkg.cli.common import handle_errors, store_option
-from govkg.errors import StoreMissingError, UsageError
 from govkg.store import BUILD_HINT, store_exists
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}

@@ -17,10 +17,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from govkg.errors import GovkgError, UsageError
+from common.errors import GovkgError, UsageError
+from common.sparql_safety import Refused, check_query, mentions_update
 from govkg.server.protocol import negotiate
 from govkg.server.results import MEDIA, serialise
-from govkg.server.safety import Refused, check_query, mentions_update
 from queries.runner import QueryResult
 
 

@@ -8,7 +8,7 @@ that the worker is killed (SIGKILL), replaced in the background, and the client 
 with the reason. The other workers keep answering meanwhile (DESIGN.md §7).
 
 On Linux each worker first moves into an empty network namespace when the kernel allows it,
-so even a SERVICE call that slipped past govkg.server.safety could not leave the machine.
+so even a SERVICE call that slipped past common.sparql_safety could not leave the machine.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
-from govkg.errors import GovkgError
+from common.errors import GovkgError
 from govkg.server.engine import Reply, error
 
 LOG = logging.getLogger("govkg.server")

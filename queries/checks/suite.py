@@ -1,10 +1,10 @@
 """`govkg check chains`: every data.gov.uk validator rule plus governance checks, per snapshot.
 
-Per organogram snapshot: the official ETL validator's rules (`checks_structure`), then
+Per organogram snapshot: the official ETL validator's rules (`structure`), then
 span of control, depth, vacant posts in chains and special advisers managing civil
-servants (`checks_governance`). Across snapshots of the same date: people in several posts
-at once and possible same people (`checks_people`). Over the documents: mutual
-accountability and special advisers (`checks_documents`). Offending posts carry their
+servants (`governance`). Across snapshots of the same date: people in several posts
+at once and possible same people (`people`). Over the documents: mutual
+accountability and special advisers (`documents`). Offending posts carry their
 source rows (`gk:sourceRow`, file:line) so a publisher can fix the CSV.
 """
 
@@ -14,23 +14,23 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from queries.chains import Organogram, load_organograms
-from queries.checks_documents import (
+from queries.checks.chains import Organogram, load_organograms
+from queries.checks.documents import (
     document_graphs,
     mutual_accountability,
     special_adviser_managers,
 )
-from queries.checks_governance import (
+from queries.checks.governance import (
     DEFAULT_MAX_DEPTH,
     depth,
     span_of_control,
     special_advisers,
     vacant_links,
 )
-from queries.checks_people import possible_same_people, several_posts
-from queries.checks_report import CheckReport, Finding, SnapshotReport, natural_key
-from queries.checks_sparql import Graphs, objects
-from queries.checks_structure import structural
+from queries.checks.people import possible_same_people, several_posts
+from queries.checks.report import CheckReport, Finding, SnapshotReport, natural_key
+from queries.checks.sparql import Graphs, objects
+from queries.checks.structure import structural
 
 SOURCE_ROW = "https://w3id.org/govkg/def#sourceRow"
 ROW_LIMIT = 1000  # source rows are looked up for the first 1,000 offenders of a finding

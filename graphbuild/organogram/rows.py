@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from graphbuild.organogram_columns import Layout
+from graphbuild.organogram.columns import Layout
 
 MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}

@@ -5,7 +5,7 @@ Follows the terminals of the SPARQL 1.1 Query grammar
 STRING_LITERAL forms, VAR1/VAR2, comments, and names (keywords, prefixed names, numbers,
 blank node labels) as runs of PN_CHARS with `.`, `:`, `%` and PLX escapes. A token never
 reaches further than the engine's own would; where this lexer is unsure it ends a token
-early, which only exposes more text to the safety checks (govkg.server.safety).
+early, which only exposes more text to the safety checks (common.sparql_safety).
 """
 
 from __future__ import annotations

@@ -18,8 +18,8 @@ import pyoxigraph as ox
 
 from graphbuild.facts import strip_honorific
 from graphbuild.people import SHORT_FORMS, candidate_reason
-from queries.checks_report import WARNING, Finding, Offender, natural_key
-from queries.checks_sparql import PREFIXES, Graphs, SnapshotRef, objects, select, subjects
+from queries.checks.report import WARNING, Finding, Offender, natural_key
+from queries.checks.sparql import PREFIXES, Graphs, SnapshotRef, objects, select, subjects
 
 HELD_BY = "http://www.w3.org/ns/org#heldBy"
 FOAF_NAME = "http://xmlns.com/foaf/0.1/name"

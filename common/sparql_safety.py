@@ -7,7 +7,7 @@ MOVE, COPY, WITH) and for SERVICE (SPARQL 1.1 Federated Query), which Oxigraph e
 as an outbound HTTP call: a server-side request forgery (DESIGN.md §7).
 
 Detection works on tokens, never on substrings: strings, IRIs and comments are skipped the
-way the parser skips them (govkg.server.lexer). Two places need care. (1) Oxigraph matches a
+way the parser skips them (common.sparql_lexer). Two places need care. (1) Oxigraph matches a
 keyword with no word boundary, so `?s ?p trueSERVICE<http://x>{}` is a true literal followed
 by SERVICE: any name token whose part before the first `:` contains SERVICE is refused.
 (2) After an operand inside parentheses (where expressions live), `<` may be a less-than
@@ -18,7 +18,7 @@ explored are (offset, context, depth) triples, so the work is linear in the quer
 
 from __future__ import annotations
 
-from govkg.server.lexer import first_keyword, skip_space, token_at
+from common.sparql_lexer import first_keyword, skip_space, token_at
 
 UPDATE_WORDS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
@@ -106,6 +106,6 @@ def check_query(text: str) -> None:
 
 def mentions_update(text: str) -> bool:
     """True when a query the parser refused has an update keyword (so 403, not 400)."""
-    from govkg.server.lexer import keywords
+    from common.sparql_lexer import keywords
 
     return bool(UPDATE_WORDS & set(keywords(text)))

@@ -15,8 +15,8 @@ from collections import defaultdict
 
 import networkx as nx
 
-from queries.chains import MAX_CHAIN, Organogram
-from queries.checks_report import ERROR, Finding, Offender, natural_key
+from queries.checks.chains import MAX_CHAIN, Organogram
+from queries.checks.report import ERROR, Finding, Offender, natural_key
 
 TOP, LOOP = "top", "loop"
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import quote
 
-from graphbuild.facts import strip_honorific
-from graphbuild.organogram_link import Linker
-from graphbuild.organogram_model import JuniorGroup, Post, Snapshot
-from graphbuild.organogram_rows import is_top
+from graphbuild.facts import person_iri
+from graphbuild.organogram.link import Linker
+from graphbuild.organogram.model import JuniorGroup, Post, Snapshot
+from graphbuild.organogram.rows import is_top
 from graphbuild.text import slug
 from ontology.namespace import GRADE, entity, organogram_graph
 
@@ -72,11 +72,6 @@ def post_prefix(department_key: str) -> str:
 def unit_prefix(department_key: str) -> str:
     """The IRI prefix of a department's minted units (the rest is a slug)."""
     return str(entity("org", f"{department_key}/unit/"))
-
-
-def person_iri(name: str) -> str:
-    """The person IRI the documents use for the same name (titles aside)."""
-    return str(entity("person", slug(strip_honorific(name))))
 
 
 class SnapshotWriter:
@@ -219,6 +214,6 @@ class _Context:
         """A person node with its name as published."""
         key = "person:" + name
         if key not in self.seen:
-            self.seen[key] = iri = person_iri(name)
+            self.seen[key] = iri = str(person_iri(name))
             self.out.append(f"<{iri}> a foaf:Person ; foaf:name {lit(name)} .\n")
         return self.seen[key]

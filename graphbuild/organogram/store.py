@@ -29,10 +29,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graphbuild.organogram import Ingest, IngestResult, without_gc
-from graphbuild.organogram_csv import peek_department
-from graphbuild.organogram_link import Linker
-from graphbuild.organogram_model import Snapshot
+from graphbuild.organogram.csvfile import peek_department
+from graphbuild.organogram.ingest import Ingest, IngestResult, without_gc
+from graphbuild.organogram.link import Linker
+from graphbuild.organogram.model import Snapshot
 
 LOADERS = max(1, min(2, os.cpu_count() or 1))
 STORE_CHUNK_POSTS = 10_000

@@ -20,10 +20,10 @@ from urllib.parse import unquote
 import networkx as nx
 import pyoxigraph as ox
 
+from graphbuild.facts import person_iri
 from graphbuild.gazetteer import Gazetteer
-from graphbuild.organogram_rdf import person_iri
 from ontology import load_ontology
-from queries.checks_sparql import (
+from queries.checks.sparql import (
     EDGES,
     JUNIORS,
     MARKERS,
@@ -36,7 +36,7 @@ from queries.checks_sparql import (
     subjects,
     text,
 )
-from queries.checks_sparql import SnapshotRef as SnapshotRef
+from queries.checks.sparql import SnapshotRef as SnapshotRef
 
 ORG = "http://www.w3.org/ns/org#"
 REPORTS_TO = ORG + "reportsTo"
@@ -232,7 +232,7 @@ def _by_identifier(store: ox.Store, ref: str, graphs: list[str]) -> list[tuple[s
 
 def _person(store: ox.Store, name: str) -> str | None:
     """The person node for a name (titles aside, as the documents mint it) or IRI."""
-    iri = name if name.startswith("http") else person_iri(name)
+    iri = name if name.startswith("http") else str(person_iri(name))
     return iri if PERSON in objects(store, iri, RDF_TYPE) else None
 
 

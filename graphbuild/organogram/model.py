@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from graphbuild.organogram_rows import Row, status_of
+from graphbuild.organogram.rows import Row, status_of
 
 NOT_IN_POST_REF = "0"
 UNDATED = "undated"

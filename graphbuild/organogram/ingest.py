@@ -3,8 +3,8 @@
 Reads the official data.gov.uk organogram format (senior staff: "Post Unique Reference"
 ... "Reports to Senior Post"; junior staff: "Reporting Senior Post", "Number of Posts in
 FTE") and its real variants, including the compiled multi-snapshot files, into W3C ORG
-posts and gov organogram observations (`organogram_rdf`). Every row is read and checked
-before its snapshot graph is written (`organogram_store`, which also restores the store if
+posts and gov organogram observations (`rdf`). Every row is read and checked
+before its snapshot graph is written (`store`, which also restores the store if
 writing fails), so a bad file costs only its bad rows: each error names its file and
 line, and the result says whether the ingest was partial.
 """
@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from govkg.errors import SourceProblem
-from graphbuild import organogram_columns as col
-from graphbuild.organogram_csv import Table, read_table
-from graphbuild.organogram_link import Linker
-from graphbuild.organogram_model import UNDATED, Snapshot, department_of
-from graphbuild.organogram_rdf import SnapshotWriter
-from graphbuild.organogram_rows import Row, RowProblem, date_in_name, parse_row, snapshot_date
+from common.errors import SourceProblem
+from graphbuild.organogram import columns as col
+from graphbuild.organogram.csvfile import Table, read_table
+from graphbuild.organogram.link import Linker
+from graphbuild.organogram.model import UNDATED, Snapshot, department_of
+from graphbuild.organogram.rdf import SnapshotWriter
+from graphbuild.organogram.rows import Row, RowProblem, date_in_name, parse_row, snapshot_date
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from collections import defaultdict
 import pyoxigraph as ox
 
 from ontology.namespace import GRAPH, ONTOLOGY_GRAPH
-from queries.checks_report import WARNING, Finding, Offender
-from queries.checks_sparql import PREFIXES, Graphs, graph_names, objects, select
+from queries.checks.report import WARNING, Finding, Offender
+from queries.checks.sparql import PREFIXES, Graphs, graph_names, objects, select
 
 DOCUMENT_PREFIX = str(GRAPH["doc/"])
 ASSESSMENTS = (

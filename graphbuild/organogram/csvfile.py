@@ -4,7 +4,7 @@ Decoding: UTF-8 (with or without BOM), else Windows-1252 (the pound sign as byte
 in the Defra example), else line by line, where a line that decodes in neither is an error
 for the row that contains it. The delimiter is the most frequent of comma, tab and
 semicolon in the first line. The header is the first of the first ten rows whose cells
-name at least three data.gov.uk columns (see `organogram_columns`); a file without one is
+name at least three data.gov.uk columns (see `columns`); a file without one is
 read by the official senior or junior layout when its width fits, with an error saying
 so. Errors never stop the file: each names the file and line, and the good rows load.
 """
@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govkg.errors import SourceProblem
-from graphbuild import organogram_columns as col
-from graphbuild.organogram_columns import Layout, guessed_layout, layout_from_header
+from common.errors import SourceProblem
+from graphbuild.organogram import columns as col
+from graphbuild.organogram.columns import Layout, guessed_layout, layout_from_header
 
 HEADER_SEARCH_ROWS = 10
 MAX_FILE_BYTES = 512 * 1024 * 1024

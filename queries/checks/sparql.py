@@ -57,7 +57,7 @@ class SnapshotRef:
 
     @cached_property
     def post_prefix(self) -> str:
-        """The IRI prefix of this department's posts (see graphbuild.organogram_rdf)."""
+        """The IRI prefix of this department's posts (see graphbuild.organogram.rdf)."""
         return str(entity("organogram", f"{self.department}/post/"))
 
     @property

@@ -12,8 +12,8 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 
-from queries.chains import Organogram
-from queries.checks_report import WARNING, Finding, Offender, natural_key
+from queries.checks.chains import Organogram
+from queries.checks.report import WARNING, Finding, Offender, natural_key
 
 MIN_OUTLIER_SPAN = 10
 DEFAULT_MAX_DEPTH = 10
