@@ -25,6 +25,8 @@ from common.errors import UsageError
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
+    from graphbuild.organogram import IngestResult
+    from queries.checks import ChainReport, CheckReport
     from queries.runner import QueryResult
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -200,6 +202,36 @@ class KnowledgeGraph:
         if result.kind == "graph":
             return result.triples
         return Rows(result)
+
+    def ingest_organograms(
+        self, *files: str | os.PathLike[str], snapshot: str | None = None
+    ) -> IngestResult:
+        """Load data.gov.uk organogram CSVs (as `govkg ingest organogram`); bad rows are listed."""
+        from graphbuild.organogram import ingest_files, snapshot_date
+
+        if snapshot is not None and snapshot_date(snapshot) is None:
+            raise UsageError(f"snapshot {snapshot!r} is not a date (e.g. 2015-03-31, Sep-13)")
+        store = self.store
+        return ingest_files(lambda: store, [Path(f) for f in files], snapshot)
+
+    def check_chains(self, *snapshots: str, max_depth: int | None = None) -> CheckReport:
+        """The data.gov.uk validator rules and governance checks (as `govkg check chains`)."""
+        from queries.checks import DEFAULT_MAX_DEPTH, CheckOptions, NothingToCheck, run_checks
+
+        options = CheckOptions(snapshots, max_depth or DEFAULT_MAX_DEPTH)
+        try:
+            return run_checks(self.store, options)
+        except NothingToCheck as error:
+            raise UsageError(str(error)) from None
+
+    def chain(self, post_or_person: str, *snapshots: str) -> ChainReport:
+        """Chains to the top and direct reports of a post or person (as `govkg chain`)."""
+        from queries.checks import NoSuchPost, chain_report
+
+        try:
+            return chain_report(self.store, post_or_person, list(snapshots))
+        except NoSuchPost as error:
+            raise UsageError(str(error)) from None
 
 
 def load(source: str | os.PathLike[str] | None = None) -> KnowledgeGraph:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from common.errors import UsageError
+from ontology.namespace import GK_IRI
 
 FORMATS: dict[str, ox.RdfFormat] = {
     "trig": ox.RdfFormat.TRIG,
@@ -21,7 +22,7 @@ FORMATS: dict[str, ox.RdfFormat] = {
 }
 QUAD_FORMATS = {"trig", "nq", "jsonld"}
 PREFIXES = {
-    "gk": "https://w3id.org/govkg/def#",
+    "gk": GK_IRI,
     "org": "http://www.w3.org/ns/org#",
     "prov": "http://www.w3.org/ns/prov#",
     "skos": "http://www.w3.org/2004/02/skos/core#",

@@ -11,9 +11,11 @@ from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 GK_IRI = "https://w3id.org/govkg/def#"
-ID = Namespace("https://w3id.org/govkg/id/")
-DOC = Namespace("https://w3id.org/govkg/id/doc/")
-GRAPH = Namespace("https://w3id.org/govkg/graph/")
+ID_IRI = "https://w3id.org/govkg/id/"
+GRAPH_IRI = "https://w3id.org/govkg/graph/"
+ID = Namespace(ID_IRI)
+DOC = Namespace(ID_IRI + "doc/")
+GRAPH = Namespace(GRAPH_IRI)
 ORG = Namespace("http://www.w3.org/ns/org#")
 GOV = Namespace("http://reference.data.gov.uk/def/central-government/")
 GRADE = Namespace("http://reference.data.gov.uk/def/civil-service-grade/")

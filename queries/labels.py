@@ -18,12 +18,14 @@ import re
 import pyoxigraph as ox
 
 from common.errors import UsageError
+from ontology import namespace
+from ontology.namespace import DOC, GK_IRI, GRAPH_IRI, ID_IRI
 
 PREFIXES = {
-    "gk": "https://w3id.org/govkg/def#",
-    "gki": "https://w3id.org/govkg/id/",
-    "doc": "https://w3id.org/govkg/id/doc/",
-    "graph": "https://w3id.org/govkg/graph/",
+    "gk": GK_IRI,
+    "gki": ID_IRI,
+    "doc": str(DOC),
+    "graph": GRAPH_IRI,
     "org": "http://www.w3.org/ns/org#",
     "gov": "http://reference.data.gov.uk/def/central-government/",
     "pstat": "http://reference.data.gov.uk/def/civil-service-post-status/",
@@ -38,7 +40,7 @@ PREFIXES = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
-ONTOLOGY_GRAPH = "https://w3id.org/govkg/graph/ontology"
+ONTOLOGY_GRAPH = str(namespace.ONTOLOGY_GRAPH)
 HONORIFICS = "sir|dame|dr|lord|baroness|professor|prof|mr|mrs|ms|miss"
 _HONORIFIC = re.compile(rf"^(?:(?:{HONORIFICS})\.?\s+)+", re.IGNORECASE)
 _CURIE = re.compile(r"^(?P<prefix>[A-Za-z][\w-]*):(?P<local>[^\s<>]*)$")

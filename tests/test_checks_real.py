@@ -16,6 +16,8 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
+import govkg
+from common.errors import UsageError
 from govkg.build import build_into_store
 from govkg.cli import main
 from graphbuild.organogram.ingest import build_organograms
@@ -161,3 +163,20 @@ def test_chain_cli(tmp_path: Path) -> None:
     )
     assert [c["ref"] for c in as_json["organograms"][0]["chain"]] == ["317", "405"]
     assert runner.invoke(main, ["chain", "Nobody Atall", "--store", db]).exit_code == 2
+
+
+def test_python_api_ingests_checks_and_chains() -> None:
+    """kg.ingest_organograms, kg.check_chains and kg.chain give what the CLI prints."""
+    kg = govkg.load()
+    result = kg.ingest_organograms(REAL / "dcms-2010-2015.csv")
+    assert result.usable and not result.errors
+    report = kg.check_chains("department-for-culture-media-and-sport/Mar-15")
+    rules = {f.rule for f in report.findings}
+    assert {"no-top-post", "reports-to-itself"} <= rules and report.exit_code == 1
+    chain = kg.chain("DCMS4001", "Mar-15")
+    assert [c["ref"] for c in chain.organograms[0]["chain"]] == ["DCMS4001", "DCMS4001"]
+    assert chain.to_dict()["organograms"][0]["end"].startswith("loop")
+    with pytest.raises(UsageError, match="no post or person"):
+        kg.chain("Nobody Atall")
+    with pytest.raises(UsageError, match="Jan-99"):
+        kg.check_chains("Jan-99")

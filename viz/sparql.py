@@ -13,9 +13,10 @@ from collections.abc import Iterable, Iterator
 import pyoxigraph as ox
 
 from common.errors import UsageError
+from ontology.namespace import GK, GK_IRI, GRAPH_IRI, ORG
 from viz import styles
 
-GRAPH_BASE = "https://w3id.org/govkg/graph/"
+GRAPH_BASE = GRAPH_IRI
 DOC_PREFIX = GRAPH_BASE + "doc/"
 ORGANOGRAM_PREFIX = GRAPH_BASE + "organogram/"
 ONTOLOGY = GRAPH_BASE + "ontology"
@@ -39,19 +40,20 @@ NEIGHBOURS = f"""SELECT DISTINCT ?_n ?s ?p ?o WHERE {{ GRAPH ?g {{
 DESCRIBE = f"SELECT DISTINCT ?_n ?p ?o WHERE {{ GRAPH ?g {{ ?_n ?p ?o }} {_MINE} }}"
 SUBCLASS = """SELECT ?c ?d WHERE { GRAPH ?g {
   ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf> ?d FILTER(isIRI(?d)) } }"""
-_EVIDENCE = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+_EVIDENCE = (
+    f"PREFIX gk: <{GK_IRI}>\n"
+    + """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX gk: <https://w3id.org/govkg/def#>
 SELECT ?_n ?s ?p ?o ?doc ?quote ?line ?start ?end WHERE { GRAPH ?g {
   ?ev rdf:ROLE ?_n .
   ?ev rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?doc ;
       gk:quote ?quote ; gk:line ?line ; gk:quoteStart ?start ; gk:quoteEnd ?end } }"""
+)
 # One query per role: a UNION of both made Oxigraph scan every statement (80 ms a node).
 EVIDENCE = tuple(_EVIDENCE.replace("ROLE", role) for role in ("subject", "object"))
 ALL_EVIDENCE = _EVIDENCE.replace("?ev rdf:ROLE ?_n .", "").replace("?_n ", "")
-LINES = """SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o
-  VALUES ?p { <http://www.w3.org/ns/org#reportsTo> <https://w3id.org/govkg/def#lineManagedBy>
-              <https://w3id.org/govkg/def#lineManages> } } }"""
+LINES = f"""SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o
+  VALUES ?p {{ <{ORG.reportsTo}> <{GK.lineManagedBy}> <{GK.lineManages}> }} }} }}"""
 POSTS = "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?p a <http://www.w3.org/ns/org#Post> } }"
 MENTIONED = f"""SELECT ?_n WHERE {{ {{ GRAPH ?g {{ ?_n ?p ?o }} {_MINE} }}
   UNION {{ GRAPH ?g {{ ?s ?p ?_n }} {_MINE} }} }} LIMIT 1"""

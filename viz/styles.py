@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-GK = "https://w3id.org/govkg/def#"
+from ontology.namespace import GK_IRI
+
+GK = GK_IRI
 ORG = "http://www.w3.org/ns/org#"
 FOAF = "http://xmlns.com/foaf/0.1/"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

@@ -21,7 +21,7 @@ from graphbuild.organogram.link import Linker
 from graphbuild.organogram.model import JuniorGroup, Post, Snapshot
 from graphbuild.organogram.rows import is_top
 from graphbuild.text import slug
-from ontology.namespace import GRADE, entity, organogram_graph
+from ontology.namespace import GK_IRI, GRADE, entity, organogram_graph
 
 ORGANOGRAM = "http://reference.data.gov.uk/def/organogram/"
 PREFIXES = f"""@prefix org: <http://www.w3.org/ns/org#> .
@@ -35,7 +35,7 @@ PREFIXES = f"""@prefix org: <http://www.w3.org/ns/org#> .
 @prefix pstat: <http://reference.data.gov.uk/def/civil-service-post-status/> .
 @prefix gov: <http://reference.data.gov.uk/def/central-government/> .
 @prefix ogm: <{ORGANOGRAM}> .
-@prefix gk: <https://w3id.org/govkg/def#> .
+@prefix gk: <{GK_IRI}> .
 """
 CHUNK_NODES = 5000
 GRADES = str(GRADE)

@@ -23,6 +23,7 @@ import pyoxigraph as ox
 from graphbuild.facts import person_iri
 from graphbuild.gazetteer import Gazetteer
 from ontology import load_ontology
+from ontology.namespace import GK, ID
 from queries.checks.sparql import (
     EDGES,
     JUNIORS,
@@ -42,11 +43,11 @@ ORG = "http://www.w3.org/ns/org#"
 REPORTS_TO = ORG + "reportsTo"
 HELD_BY = ORG + "heldBy"
 HOLDS = ORG + "holds"
-SAME_POST = "https://w3id.org/govkg/def#samePostAs"
+SAME_POST = str(GK.samePostAs)
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 PERSON = "http://xmlns.com/foaf/0.1/Person"
 IDENTIFIER = "http://purl.org/dc/terms/identifier"
-ID_PREFIX = "https://w3id.org/govkg/id/organogram/"
+ID_PREFIX = str(ID["organogram/"])
 MAX_CHAIN = 100
 
 

@@ -14,7 +14,7 @@ from collections import defaultdict
 
 import pyoxigraph as ox
 
-from ontology.namespace import GRAPH, ONTOLOGY_GRAPH
+from ontology.namespace import GK, GRAPH, ONTOLOGY_GRAPH
 from queries.checks.report import WARNING, Finding, Offender
 from queries.checks.sparql import PREFIXES, Graphs, graph_names, objects, select
 
@@ -42,7 +42,7 @@ SELECT DISTINCT ?spad ?post WHERE {
 }"""
 )
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-KIND_OF = "https://w3id.org/govkg/def#kindOfPost"
+KIND_OF = str(GK.kindOfPost)
 DOC_MANAGERS = PREFIXES + (
     "SELECT DISTINCT ?m ?post WHERE { GRAPH ?g { { ?post gk:lineManagedBy|org:reportsTo ?m } "
     "UNION { ?m gk:lineManages ?post } } }"

@@ -16,10 +16,10 @@ from functools import cached_property, lru_cache
 
 import pyoxigraph as ox
 
-from ontology.namespace import GRAPH, entity
+from ontology.namespace import GK_IRI, GRAPH, entity
 
-PREFIXES = """PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX gk: <https://w3id.org/govkg/def#>
+PREFIXES = f"""PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX gk: <{GK_IRI}>
 PREFIX pstat: <http://reference.data.gov.uk/def/civil-service-post-status/>
 PREFIX ogm: <http://reference.data.gov.uk/def/organogram/>
 PREFIX foaf: <http://xmlns.com/foaf/0.1/>

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from ontology.namespace import GK
 from queries.checks.chains import Organogram, load_organograms
 from queries.checks.documents import (
     document_graphs,
@@ -32,7 +33,7 @@ from queries.checks.report import CheckReport, Finding, SnapshotReport, natural_
 from queries.checks.sparql import Graphs, objects
 from queries.checks.structure import structural
 
-SOURCE_ROW = "https://w3id.org/govkg/def#sourceRow"
+SOURCE_ROW = str(GK.sourceRow)
 ROW_LIMIT = 1000  # source rows are looked up for the first 1,000 offenders of a finding
 SORT_LIMIT = 5000
 
