@@ -4,7 +4,7 @@ SPARQL 1.1 Protocol (https://www.w3.org/TR/sparql11-protocol/) lets a service re
 operation; we answer 403 with a message for SPARQL 1.1 Update
 (https://www.w3.org/TR/sparql11-update/: INSERT, DELETE, LOAD, CLEAR, DROP, CREATE, ADD,
 MOVE, COPY, WITH) and for SERVICE (SPARQL 1.1 Federated Query), which Oxigraph evaluates
-as an outbound HTTP call: a server-side request forgery (DESIGN.md §7).
+as an outbound HTTP call: a server-side request forgery (docs/architecture.md §7).
 
 Detection works on tokens, never on substrings: strings, IRIs and comments are skipped the
 way the parser skips them (common.sparql_lexer). Two places need care. (1) Oxigraph matches a

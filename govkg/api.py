@@ -6,8 +6,8 @@ folder, or builds another corpus folder (one with a manifest.toml). A named quer
 `row["holder"]`, with plain Python values (IRIs as str, xsd:integer as int, xsd:date as
 datetime.date). Rows show as an HTML table in Jupyter (every value HTML-escaped) and
 convert with `.to_dataframe()` when pandas is installed (`pip install govkg[pandas]`).
-Parameters are bound, never formatted into SPARQL (DESIGN.md §7); a parameter named like a
-Python keyword takes a trailing underscore (`from_="2012-01-01"`) or goes in a dict.
+Parameters are bound, never formatted into SPARQL (docs/architecture.md §7); a parameter
+named like a Python keyword takes a trailing underscore (`from_="2012-01-01"`) or goes in a dict.
 """
 
 from __future__ import annotations

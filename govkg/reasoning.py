@@ -2,7 +2,7 @@
 
 Data graphs come from files (parse errors are `file:line: message`, exit 2) and, on
 request, from the store's document graphs; inferred triples replace the store's inferred
-named graph (never mixed with stated facts) or go to a Turtle file (DESIGN.md §6).
+named graph (never mixed with stated facts) or go to a Turtle file (docs/architecture.md §6).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The embedded Oxigraph store every command reads and writes (DESIGN.md §6).
+"""The embedded Oxigraph store every command reads and writes (docs/architecture.md §6).
 
 The store lives at `--store PATH`, else `$GOVKG_STORE`, else `.govkg/store` in the current
 folder. Named graphs keep sources apart: one per document, one per organogram snapshot, the

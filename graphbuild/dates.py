@@ -1,4 +1,4 @@
-"""Milestone due dates with their precision (DESIGN.md §5, "Dates").
+"""Milestone due dates with their precision (docs/architecture.md §5, "Dates").
 
 Recognised phrases, each typed as an `xsd:date` value plus a precision:
 - day:   "1 April 2013", "1st of April 2013", "April 1, 2013", "01/04/2013" (UK day/month

@@ -1,4 +1,4 @@
-"""One document's graph: every stated fact with its evidence (PROV-O, DESIGN.md §5).
+"""One document's graph: every stated fact with its evidence (PROV-O, docs/architecture.md §5).
 
 Extractors call `DocumentGraph.add(s, p, o, at=(start, end), rule=...)` with offsets into
 the *cleaned* text; the fact is written with an evidence node (an rdf:Statement) that

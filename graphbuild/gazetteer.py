@@ -1,7 +1,7 @@
 """The gazetteer: recognise posts, bodies, organisations, codes and themes by their labels.
 
-Generated from the ontology's skos:prefLabel and skos:altLabel (DESIGN.md §5), so adding a
-spelling is a one-line ontology change. Multi-word labels match case-insensitively across
+Generated from the ontology's skos:prefLabel and skos:altLabel (docs/architecture.md §5), so
+adding a spelling is a one-line ontology change. Multi-word labels match case-insensitively across
 any whitespace; short all-capital acronyms ("MCO", "GDS") match case-sensitively as words.
 """
 

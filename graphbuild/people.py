@@ -3,7 +3,7 @@
 Names are compared after dropping titles: the same surname with a first name that is a
 known short form (Andy/Andrew), an initial (J./Jeremy) or a near spelling (edit distance
 one) makes a candidate. Nothing is merged unless a curated file says owl:sameAs
-(DESIGN.md §5: never merge two people silently).
+(docs/architecture.md §5: never merge two people silently).
 """
 
 from __future__ import annotations

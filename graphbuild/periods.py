@@ -1,7 +1,7 @@
 """Periods as OWL-Time intervals: '2012/13' is a government year, '2014' a calendar year.
 
 A government year runs 1 April to 31 March ('2012/13' = 2012-04-01..2013-03-31); a span
-such as '2018/20' runs from 1 April 2018 to 31 March 2020 (DESIGN.md §4). Periods the
+such as '2018/20' runs from 1 April 2018 to 31 March 2020 (docs/architecture.md §4). Periods the
 ontology does not define are minted into the document's graph.
 """
 

@@ -2,7 +2,7 @@
 
 read → clean (offsets kept) → detect the family → extract with the gazetteer → report.
 A bad document is a warning naming the file and why; the rest still builds and the
-report says the build was partial (DESIGN.md §2, §5).
+report says the build was partial (docs/architecture.md §2, §5).
 """
 
 from __future__ import annotations

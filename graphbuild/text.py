@@ -1,4 +1,4 @@
-"""Text normalisation that keeps offsets back to the raw document (DESIGN.md §5).
+"""Text normalisation that keeps offsets back to the raw document (docs/architecture.md §5).
 
 Extractors read `CleanText.text`; every quote they emit is `CleanText.quote(...)`, an exact
 substring of the raw document, located by raw character offsets (`Span`). Cleaning rules:

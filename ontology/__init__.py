@@ -1,7 +1,7 @@
 """The govkg ontology (ontology/govkg.ttl) and the helpers that load it from package data.
 
 govkg.ttl is the source of truth; external.ttl declares the reused W3C/UK-gov terms so the
-whole is OWL 2 DL without fetching anything (DESIGN.md §4).
+whole is OWL 2 DL without fetching anything (docs/architecture.md §4).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The competency questions (CQ1–CQ20) and the map from each to the terms that answer it.
 
-Implements the ontology's scope check (DESIGN.md §4): ontology/competency-questions.md
+Implements the ontology's scope check (docs/architecture.md §4): ontology/competency-questions.md
 lists the questions, ontology/competency-map.toml names for each the ontology terms and the
 named query that answer it. `unmapped()` and `unknown_terms()` say where the two disagree
 with the ontology; `questions_for()` tells the reference docs which questions a term serves.

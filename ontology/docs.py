@@ -1,4 +1,6 @@
-"""A readable reference of the govkg ontology, in the manner of pyLODE and WIDOCO (DESIGN.md §4).
+"""A readable reference of the govkg ontology, in the manner of pyLODE and WIDOCO.
+
+See docs/architecture.md §4.
 
 One self-contained HTML page (index.html: inline CSS, in-page links only, Jinja2 autoescape on)
 and/or Markdown (ontology.md): metadata, then each govkg class (grouped), property and reference

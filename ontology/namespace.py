@@ -2,7 +2,7 @@
 
 The terms mirror ontology/govkg.ttl exactly (a test checks both directions), so a typo in
 code fails at import time rather than minting an unknown IRI. Also defines where instance
-IRIs, documents and named graphs live. Implements DESIGN.md §4.
+IRIs, documents and named graphs live. Implements docs/architecture.md §4.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Safe RDF loading and the rdflib → owlready2/HermiT bridge (DESIGN.md §6 reasoning, §7).
+"""Safe RDF loading and the rdflib → owlready2/HermiT bridge (docs/architecture.md §4, §7).
 
 `load_rdf_file` parses Turtle, N-Triples, RDF/XML, TriG or JSON-LD by extension; parse errors
 become `InputError("file:line: message")`; RDF/XML with a DOCTYPE/ENTITY (billion laughs) and

@@ -1,5 +1,7 @@
-"""OWL 2 DL reasoning with HermiT via owlready2 (DESIGN.md §6): consistency, unsatisfiable
-classes, culprits and entailments of the ontology plus the (small) document graphs.
+"""OWL 2 DL reasoning with HermiT via owlready2: consistency, unsatisfiable classes, culprits.
+
+Also the entailments of the ontology plus the (small) document graphs (docs/architecture.md
+§4).
 
 The merged graph (`ontology.owl_io.prepare`) is loaded into a private owlready2 World and
 HermiT runs once. With infer=True, HermiT's direct types and property values of named

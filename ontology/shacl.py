@@ -1,4 +1,6 @@
-"""SHACL validation of govkg graphs: ontology/shapes.ttl run by pySHACL (DESIGN.md §4, §7).
+"""SHACL validation of govkg graphs: ontology/shapes.ttl run by pySHACL.
+
+See docs/architecture.md §4, §7.
 
 Implements W3C SHACL (https://www.w3.org/TR/shacl/), core and SHACL-SPARQL constraints.
 The data is validated merged with the whole ontology (govkg.ttl + external.ttl), with no

@@ -1,6 +1,6 @@
 """Counts that describe the ontology: the numbers `govkg ontology summary` prints.
 
-Counts come from the OWL declarations in ontology/govkg.ttl (DESIGN.md §4).
+Counts come from the OWL declarations in ontology/govkg.ttl (docs/architecture.md §4).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Named SPARQL queries (queries/*.rq), their runner, result formats, chains and checks.
 
-`from queries import run_query, load_catalog` is the library entry point (DESIGN.md §3).
+`from queries import run_query, load_catalog` is the library entry point (docs/architecture.md §3).
 """
 
 from queries.catalog import load_catalog

@@ -1,4 +1,6 @@
-"""The named query library: `queries/*.rq` files with grlc-style headers (DESIGN.md §2, §7).
+"""The named query library: `queries/*.rq` files with grlc-style headers.
+
+See docs/architecture.md §2, §7.
 
 Each file is one SPARQL 1.1 query (https://www.w3.org/TR/sparql11-query/) whose leading
 comment lines starting with `#+` form a header, as in grlc (https://github.com/CLARIAH/grlc).

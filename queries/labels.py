@@ -6,8 +6,8 @@ Heywood" finds "Sir Jeremy Heywood"). Matches are ranked: a preferred label or a
 (reference individuals, people), then an rdfs:label (classes, properties, minted things),
 then an alt label, then a name without its title ("Minister" is the post, not the class);
 within the best rank a single reference individual of the ontology graph wins. Two or more
-nodes left is an ambiguity, reported with the candidates (DESIGN.md §2). The label is
-bound as a literal through substitutions, never formatted into SPARQL (DESIGN.md §7).
+nodes left is an ambiguity, reported with the candidates (docs/architecture.md §2). The label is
+bound as a literal through substitutions, never formatted into SPARQL (docs/architecture.md §7).
 """
 
 from __future__ import annotations

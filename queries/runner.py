@@ -5,7 +5,7 @@ pyoxigraph with the default graph as the union of every named graph (all data li
 named graphs; `GRAPH ?g { ... }` still reaches each one). A named query's parameters
 (`?_name`, see queries.catalog) are given as text, resolved and bound through Oxigraph's
 `substitutions` (SEP-0007, the equivalent of rdflib's initBindings): a value is never
-written into the query text (DESIGN.md §7). Bound parameter columns are not shown.
+written into the query text (docs/architecture.md §7). Bound parameter columns are not shown.
 """
 
 from __future__ import annotations

@@ -46,11 +46,50 @@ def test_command_is_documented_in_readme(path: str, command: click.Command) -> N
     assert path in README.read_text(encoding="utf-8"), f"{path} is not documented in README.md"
 
 
-def test_every_leaf_command_takes_store() -> None:
-    """All commands read and write the same store (`--store PATH`)."""
+STORELESS = {"govkg ontology summary", "govkg ontology docs", "govkg queries"}
+
+
+def test_store_option_only_where_a_store_is_used() -> None:
+    """`--store PATH` on every command that reads or writes the store, and on no other."""
     leaves = [(p, c) for p, c in ALL_COMMANDS if not isinstance(c, click.Group)]
-    lacking = [p for p, c in leaves if "--store" not in {o for prm in c.params for o in prm.opts}]
-    assert not lacking
+    takes = {p for p, c in leaves if "--store" in {o for prm in c.params for o in prm.opts}}
+    assert takes == {p for p, _ in leaves} - STORELESS
+
+
+def readme_sections() -> dict[str, str]:
+    """README text under each `### ` heading, keyed by the heading line."""
+    sections: dict[str, str] = {}
+    heading = ""
+    for line in README.read_text(encoding="utf-8").splitlines():
+        if line.startswith("### "):
+            heading = line
+        sections[heading] = sections.get(heading, "") + line + "\n"
+    return sections
+
+
+def option_names(command: click.Command) -> list[str]:
+    """The name a user types for each option: its long form (`--max-depth`), else its short."""
+    names = []
+    for param in command.params:
+        if isinstance(param, click.Option) and not param.hidden:
+            forms = [o for o in param.opts + param.secondary_opts if o.startswith("--")]
+            names.extend(forms or param.opts[:1])
+    return names
+
+
+LEAVES = [(p, c) for p, c in ALL_COMMANDS if not isinstance(c, click.Group)]
+
+
+@pytest.mark.parametrize(("path", "command"), LEAVES, ids=[p for p, _ in LEAVES])
+def test_every_option_is_documented_in_the_commands_readme_section(
+    path: str, command: click.Command
+) -> None:
+    """Each option appears in the README section whose heading names the command."""
+    sections = [text for head, text in readme_sections().items() if f"`{path}`" in head]
+    assert sections, f"no README section heading names `{path}`"
+    text = "".join(sections)
+    missing = [name for name in option_names(command) if name not in text]
+    assert not missing, f"{path}: options missing from its README section: {missing}"
 
 
 @pytest.fixture()

@@ -1,6 +1,6 @@
 """The ontology parses, every term is labelled, defined and sourced, and the namespace matches.
 
-Issue "Foundation" §3 and §7; DESIGN.md §4.
+Issue "Foundation" §3 and §7; docs/architecture.md §4.
 """
 
 from __future__ import annotations

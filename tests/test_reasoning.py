@@ -1,6 +1,6 @@
 """Tests for ontology.reasoning (HermiT via owlready2) and ontology.owl_io (safe RDF loading).
 
-Fixtures in tests/fixtures/reasoning/ model the separation of roles (DESIGN.md §4) in the
+Fixtures in tests/fixtures/reasoning/ model the separation of roles (docs/architecture.md §4) in the
 style of ontology/govkg.ttl. Tests marked `reasoner` start Java (HermiT); the rest do not.
 """
 

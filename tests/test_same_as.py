@@ -1,6 +1,6 @@
 """People are never merged silently: candidates are reported; curated owl:sameAs merges.
 
-Issue "Build the knowledge graph" §4; DESIGN.md §5.
+Issue "Build the knowledge graph" §4; docs/architecture.md §5.
 """
 
 from __future__ import annotations

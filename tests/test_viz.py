@@ -1,6 +1,6 @@
 """The explorer without a browser: selection, description, layout and the written page.
 
-Checks the pyvis rules of DESIGN.md §8 (directed edges keep both facts between two nodes,
+Checks the pyvis rules of docs/architecture.md §8 (directed edges keep both facts between two nodes,
 options as a dict, our own template), the escaping of §7 (no label reaches the HTML raw),
 the offline rule (no external URL in any src or href), and each view's selection on the
 built corpus and on a small synthetic organogram.

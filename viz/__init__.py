@@ -1,4 +1,4 @@
-"""The interactive explorer (issue 6, DESIGN.md §8): one offline HTML page per view.
+"""The interactive explorer (issue 6, docs/architecture.md §8): one offline HTML page per view.
 
 `viz.explorer.build_view` selects and describes a view from the store (whole corpus graph,
 ego network, line-management tree, accountability of a post); `viz.render.write` draws it

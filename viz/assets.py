@@ -2,7 +2,7 @@
 
 vis-network 9.1.2 (JS and CSS) is read from the copy that ships inside the pyvis package
 (`pyvis/templates/lib/vis-9.1.2/`): pyvis's own `in_line` mode still loads Bootstrap and
-tom-select from a CDN (DESIGN.md §8), so we inline the library ourselves. Our small app
+tom-select from a CDN (docs/architecture.md §8), so we inline the library ourselves. Our small app
 (viz/assets/*.js, *.css) is inlined the same way. Every text is checked before it is
 marked safe: a `</script` or `</style` inside would end its element early.
 """

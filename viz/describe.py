@@ -4,7 +4,7 @@ Each node is read with a few constant SPARQL queries bound to its IRI (viz.sparq
 statements in the view's graphs and the ontology, the evidence nodes of the document
 graphs that name it (`?ev rdf:subject|rdf:object ?node`, with prov:wasDerivedFrom, gk:quote,
 gk:line; graphbuild/facts.py), and the qualified post holdings and memberships that carry
-a period. Quotes are shared between nodes and edges by index (DESIGN.md §5, §8).
+a period. Quotes are shared between nodes and edges by index (docs/architecture.md §5, §8).
 """
 
 from __future__ import annotations

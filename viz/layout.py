@@ -5,7 +5,7 @@ vis-network's physics needs about 25 ms per iteration at 1,500 nodes in headless
 (issue 6). So every force view starts from a balloon layout computed here — each
 component's best-connected node (or the focus) at the centre, its breadth-first tree on
 rings, each subtree in a wedge sized by its leaves — and views above PHYSICS_LIMIT nodes
-keep these positions with physics off (DESIGN.md §8: physics finished or off).
+keep these positions with physics off (docs/architecture.md §8: physics finished or off).
 """
 
 from __future__ import annotations

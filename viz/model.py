@@ -2,7 +2,7 @@
 
 A view is selected from the store (viz.views), described (viz.describe) and then drawn
 (viz.render). Every label and quote here is plain text: escaping is the template's job
-(Jinja autoescape, JSON in a script block, DOM textContent; DESIGN.md §7 and §8).
+(Jinja autoescape, JSON in a script block, DOM textContent; docs/architecture.md §7 and §8).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 The page parses it from a `<script type="application/json">` block written with Jinja's
 `tojson` filter (which escapes `<`, `>`, `&` and `'`), and its app writes every string into
 the DOM with textContent only, so a label such as `<img src=x onerror=alert(1)>` stays text
-(DESIGN.md §7, §8). vis-network 9 shows string tooltips with innerText as well.
+(docs/architecture.md §7, §8). vis-network 9 shows string tooltips with innerText as well.
 """
 
 from __future__ import annotations

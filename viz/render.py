@@ -1,11 +1,11 @@
 """Draw a view: pyvis assembles the vis-network nodes and edges, our template makes the page.
 
-Follows DESIGN.md §8: `Network(directed=True)` (undirected mode silently drops a second
+Follows docs/architecture.md §8: `Network(directed=True)` (undirected mode silently drops a second
 edge between the same two nodes), vis options set as a plain dict after everything else
 (`set_options` mangles strings), and the page rendered by our own Jinja2 template with
 autoescape on — never pyvis's, which writes its heading and select-menu ids raw and loads
 Bootstrap from a CDN. Labels travel as JSON in a script block and reach the DOM only as
-text (DESIGN.md §7).
+text (docs/architecture.md §7).
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The SPARQL the explorer runs against the Oxigraph store, and the graphs it reads.
 
 Every query is a constant: nodes are bound through `substitutions` and graphs chosen with
-`named_graphs`, never formatted into the text (DESIGN.md §7). Graphs follow DESIGN.md §4:
-one per document (`graph/doc/<id>`), one per organogram snapshot
+`named_graphs`, never formatted into the text (docs/architecture.md §7). Graphs follow
+docs/architecture.md §6: one per document (`graph/doc/<id>`), one per organogram snapshot
 (`graph/organogram/<department>/<date>`), the ontology; the inferred graph is never read.
 """
 
@@ -24,8 +24,8 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Graphs = list[ox.NamedNode | ox.BlankNode]
 
 INFERRED = GRAPH_BASE + "inferred"
-# Constants of our own code, never user input (DESIGN.md §7): the reasoner's graph is never
-# read, and attribute predicates (viz.styles) are dropped by Oxigraph, not by Python.
+# Constants of our own code, never user input (docs/architecture.md §7): the reasoner's graph
+# is never read, and attribute predicates (viz.styles) are dropped by Oxigraph, not by Python.
 _MINE = f"FILTER(?g != <{INFERRED}>)"
 _EDGE = "FILTER(isIRI(?o) && ?p NOT IN ({}))".format(
     ", ".join(f"<{p}>" for p in sorted(styles.ATTRIBUTE_PREDICATES))

@@ -1,7 +1,7 @@
 """The explorer's colour table: node categories, their classes, colours and shapes.
 
 One table drives both the vis-network node styles and the page's legend and type filters
-(DESIGN.md §8), so a colour can never mean two things. A node's category is the first row
+(docs/architecture.md §8), so a colour can never mean two things. A node's category is the first row
 whose classes meet the node's types closed under rdfs:subClassOf (read from the ontology
 graph), so a new subclass in ontology/govkg.ttl lands in the right row without a code change.
 Also lists the node types never drawn (evidence statements, qualified holdings, periods)

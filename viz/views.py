@@ -3,9 +3,9 @@
 `whole` draws every drawable fact the corpus documents state (plus the organogram
 snapshots chosen with --snapshot and the ontology's links between the nodes drawn); `ego`
 draws everything within N hops of one node across documents, organograms and ontology.
-Both keep at most MAX_NODES nodes (vis-network physics stalls beyond ~1,500, DESIGN.md §8):
-the whole graph keeps the best-connected nodes, an ego network the nearest ones, and the
-selection says how many it left out and how to narrow it.
+Both keep at most MAX_NODES nodes (vis-network physics stalls beyond ~1,500,
+docs/architecture.md §8): the whole graph keeps the best-connected nodes, an ego network
+the nearest ones, and the selection says how many it left out and how to narrow it.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Line-management trees and accountability views for the explorer.
 
 `chain` draws a line-management tree top-down (vis-network hierarchical layout, physics
-off, DESIGN.md §8): a whole organogram snapshot (`org:reportsTo` between posts, W3C ORG),
+off, docs/architecture.md §8): a whole organogram snapshot (`org:reportsTo` between posts, W3C ORG),
 or the chain above a post or a person's posts and the tree below it, from organograms and
 the documents' `gk:lineManagedBy` / `org:reportsTo` / `gk:lineManages` facts.
 `accountability` draws a post with the people who hold it, its objectives, their measures

@@ -3,7 +3,7 @@
 A fact is drawn as an edge when its predicate is not an attribute (viz.styles) and neither
 end is a hidden node (an evidence statement, a qualified holding, a period, a class).
 Neighbours are read per node with constant SPARQL bound to the node (viz.sparql), so a walk
-costs what it visits, never the whole store (DESIGN.md §6); it stops at a hard limit.
+costs what it visits, never the whole store (docs/architecture.md §6); it stops at a hard limit.
 """
 
 from __future__ import annotations

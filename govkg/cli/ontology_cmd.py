@@ -21,9 +21,8 @@ def ontology() -> None:
 
 
 @ontology.command()
-@store_option
 @handle_errors
-def summary(store_path: Path) -> None:
+def summary() -> None:
     """Print the numbers of classes, properties and reference individuals."""
     for line in summarise(load_ontology()).lines():
         click.echo(line)
@@ -96,9 +95,8 @@ def validate(data: tuple[Path, ...], documents: bool, store_path: Path) -> None:
     default="both",
     show_default=True,
 )
-@store_option
 @handle_errors
-def docs(out_dir: Path, fmt: str, store_path: Path) -> None:
+def docs(out_dir: Path, fmt: str) -> None:
     """Write the ontology reference (HTML and/or Markdown) to a folder."""
     from ontology.docs import write_docs
 

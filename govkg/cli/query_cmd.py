@@ -5,7 +5,7 @@ never rebuilds the graph. Named queries come from queries/*.rq (grlc-style heade
 `govkg sparql` runs any SPARQL 1.1 query: SELECT and ASK as a table or a SPARQL 1.1 results
 format, CONSTRUCT and DESCRIBE as Turtle, N-Triples or JSON-LD. The default graph is the
 union of all named graphs; `GRAPH ?g { ... }` reaches each one. Exit codes: 0 answered
-(empty answers included), 2 usage or syntax error, 3 no store (DESIGN.md §2, §7).
+(empty answers included), 2 usage or syntax error, 3 no store (docs/architecture.md §2, §7).
 """
 
 from __future__ import annotations
@@ -70,10 +70,9 @@ def _open(store_path: Path, endpoint: str | None = None) -> object:
 
 @click.command("queries")
 @click.option("-v", "--verbose", is_flag=True, help="Also list each query's parameters.")
-@store_option
 @handle_errors
-def list_queries(verbose: bool, store_path: Path) -> None:
-    """List the named queries and what each answers (--store is accepted, not needed)."""
+def list_queries(verbose: bool) -> None:
+    """List the named queries and what each answers."""
     from queries.catalog import load_catalog
 
     catalog = load_catalog()

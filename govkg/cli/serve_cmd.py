@@ -4,7 +4,7 @@ Binds 127.0.0.1 unless --host says otherwise (a warning is printed for any other
 Every query runs in a killable worker process under --timeout seconds and returns at most
 --max-rows rows, the truncation stated; request bodies are capped at --max-body bytes.
 `--port 0` picks a free port; the first line printed is the server's URL. Exit codes: 0
-stopped with Ctrl-C, 2 bad options or the port is taken, 3 no store (DESIGN.md §7).
+stopped with Ctrl-C, 2 bad options or the port is taken, 3 no store (docs/architecture.md §7).
 """
 
 from __future__ import annotations

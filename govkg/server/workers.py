@@ -5,7 +5,7 @@ worker opens the store read-only (RocksDB allows several readers), takes one req
 time over a pipe and answers with a finished HTTP reply. A request waits at most the time
 limit for an idle worker (else 503, busy), then at most the time limit for its answer; past
 that the worker is killed (SIGKILL), replaced in the background, and the client gets 503
-with the reason. The other workers keep answering meanwhile (DESIGN.md §7).
+with the reason. The other workers keep answering meanwhile (docs/architecture.md §7).
 
 On Linux each worker first moves into an empty network namespace when the kernel allows it,
 so even a SERVICE call that slipped past common.sparql_safety could not leave the machine.

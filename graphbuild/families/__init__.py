@@ -1,4 +1,4 @@
-"""One extractor per document family, chosen by what the text looks like (DESIGN.md §5).
+"""One extractor per document family, chosen by what the text looks like (docs/architecture.md §5).
 
 Each family module exposes NAME, `detect(text) -> bool` (on the cleaned text) and
 `extract(dg: DocumentGraph) -> None`. Families are tried in order: the most specific

@@ -5,7 +5,7 @@ A business plan names its organisation in the title ("CIVIL SERVICE LOCAL BUSINE
 governance in prose, lists its localities as blocks of role lines, and closes with a theme
 table whose rows give a strategic theme, its business objective, the objective's purposes
 and the products that deliver it. A plan-wide target ("we will achieve 30,000 quality
-interactions each year") measures every business objective. DESIGN.md §4-§5.
+interactions each year") measures every business objective. docs/architecture.md §4-§5.
 """
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""Shared cue vocabulary and entity kinds for the document-family extractors (DESIGN.md §5).
+"""Shared cue vocabulary and entity kinds for the document-family extractors.
+
+See docs/architecture.md §5.
 
 Layout words only (function words, list connectors) plus what the ontology says about a
 recognised individual: whether it is a post, an organisation or body, a code, a theme, an

@@ -1,7 +1,7 @@
 """Extractor for the 'objectives-2012-13' document family.
 
 The "PERMANENT SECRETARY INDIVIDUAL PERFORMANCE OBJECTIVES 2012/13" forms (the Cabinet
-Secretary's and the Head of the Civil Service's, DESIGN.md §5).
+Secretary's and the Head of the Civil Service's, docs/architecture.md §5).
 
 Role text (description, core functions, codes, reporting lines) and the Name/Department
 header are read by objectives_2012_header; the objectives table by objectives_2012_table.

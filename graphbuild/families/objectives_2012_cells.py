@@ -1,4 +1,6 @@
-"""Rows, cells and text fragments of the 'objectives-2012-13' tables (PDF text, DESIGN.md §5).
+"""Rows, cells and text fragments of the 'objectives-2012-13' tables (PDF text).
+
+See docs/architecture.md §5.
 
 The 2012/13 Permanent Secretary objectives forms are tables flattened into text: each raw line
 is a row, tabs separate its cells, and inside a cell items are separated either by HTML

@@ -1,4 +1,4 @@
-"""Broken lines and OCR duplicates in the 'objectives-2012-13' tables (DESIGN.md §5).
+"""Broken lines and OCR duplicates in the 'objectives-2012-13' tables (docs/architecture.md §5).
 
 A cell item printed over several raw lines is joined again when the next line continues it
 (`continues`): it starts with a lower-case word, or the previous line ends with a comma or a

@@ -1,4 +1,4 @@
-"""Relation cues in the wording of the 'objectives-2012-13' family (DESIGN.md §5).
+"""Relation cues in the wording of the 'objectives-2012-13' family (docs/architecture.md §5).
 
 Each function reads one `Item` (a role paragraph, an objective, a measure or a milestone) and
 states what its wording says about the document's post: codes administered ("administering

@@ -1,4 +1,6 @@
-"""Read one organogram CSV into records with their source lines (DESIGN.md §7, bad input).
+"""Read one organogram CSV into records with their source lines.
+
+Bad input is handled as docs/architecture.md §7 says.
 
 Decoding: UTF-8 (with or without BOM), else Windows-1252 (the pound sign as byte 0xA3, as
 in the Defra example), else line by line, where a line that decodes in neither is an error

@@ -1,7 +1,7 @@
 """Swap organogram snapshot graphs into the Oxigraph store without losing what was there.
 
 Each graph an ingest replaces is first backed up (N-Triples in a temporary folder) and
-removed; the new TriG is bulk-loaded with Oxigraph's parser (DESIGN.md §6, the fast path)
+removed; the new TriG is bulk-loaded with Oxigraph's parser (docs/architecture.md §6, the fast path)
 in chunks of 10,000 posts by loader threads, while the next department's files are read
 (files are grouped by the department their first rows name, the largest group first so
 that its long load overlaps every other read). If anything fails half-way, every graph

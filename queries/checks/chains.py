@@ -1,7 +1,7 @@
 """Reporting lines per organogram snapshot: networkx DiGraphs from SPARQL over the store.
 
 One SELECT, run on each chosen snapshot graph, fetches its `org:reportsTo` edges (never the
-whole graph, DESIGN.md §6); a few small SELECTs add top-post markers (`gk:reportsToRef
+whole graph, docs/architecture.md §6); a few small SELECTs add top-post markers (`gk:reportsToRef
 "XX"`), vacant and eliminated posts, special adviser posts and junior rows
 (`organogram:reportingTo`). Each snapshot becomes an `Organogram`: adjacency dicts and
 levels by a breadth-first walk from the top (building a networkx DiGraph of 412,000 posts

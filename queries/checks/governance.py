@@ -4,7 +4,7 @@ Span of control is the number of live senior posts reporting directly to a post 
 rows are counted apart, as the data.gov.uk format does); outliers lie above Tukey's far
 fence (Q3 + 3 IQR, at least `MIN_OUTLIER_SPAN`). Depth is the level below the top (the top
 post is level 1). A vacant post with reports breaks their line of accountability. A
-special adviser may not line-manage civil servants (DESIGN.md §4, separation of roles).
+special adviser may not line-manage civil servants (docs/architecture.md §4, separation of roles).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """People checks: one person in several posts at once, and names that may be one person.
 
-"At once" means in snapshots of the same date, across departments (DESIGN.md §4: a
+"At once" means in snapshots of the same date, across departments (docs/architecture.md §4: a
 person holding two posts is data, so this is a warning, not an error). Possible same
 people use graphbuild.people.candidate_reason, the build's own rule; to stay linear at
 civil-service scale, pairs are only compared within blocks: the same surname with a first

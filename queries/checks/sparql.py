@@ -1,7 +1,7 @@
 """The SPARQL the chain checks run, and which organogram snapshot graphs they run over.
 
 Every query is a constant: graphs are passed to Oxigraph as `default_graph` or
-`named_graphs` and values as bindings, never formatted into the text (DESIGN.md §7).
+`named_graphs` and values as bindings, never formatted into the text (docs/architecture.md §7).
 Snapshot graphs are `graph/organogram/{department}/{date}`. Per-snapshot queries run in a
 small thread pool and come back as SPARQL TSV (Oxigraph serialises without the GIL, so two
 snapshots decode at once: 412,000 edges in under 2 s from disk, against 4 s row by row).
