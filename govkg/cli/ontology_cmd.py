@@ -86,7 +86,12 @@ def validate(data: tuple[Path, ...], documents: bool, store_path: Path) -> None:
 
 @ontology.command()
 @click.option(
-    "-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True
+    "-o",
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write index.html and ontology.md into (created if missing).",
 )
 @click.option(
     "--format",
