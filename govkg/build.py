@@ -25,7 +25,7 @@ def curated_same_as(corpus_dir: Path | None) -> Graph:
     path = (corpus_dir or bundled_corpus()) / SAME_AS_FILE
     graph = Graph()
     if path.is_file():
-        from ontology.owl_io import load_rdf_file
+        from ontology.rdf_files import load_rdf_file
 
         graph += load_rdf_file(path)
     return graph

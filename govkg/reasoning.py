@@ -16,7 +16,7 @@ from rdflib.namespace import RDFS, SKOS
 from govkg.store import load_rdflib_graph, named_graphs, open_store
 from ontology import load_ontology
 from ontology.namespace import GRAPH, INFERRED_GRAPH
-from ontology.owl_io import load_rdf_file
+from ontology.rdf_files import load_rdf_file
 from ontology.reasoning import ReasonerReport, check
 
 

@@ -22,7 +22,7 @@ from govkg.build import build_into_store
 from govkg.cli import main
 from graphbuild.organogram.ingest import build_organograms
 from graphbuild.organogram.store import load_result
-from queries.checks.chains import chain_to_top, find_posts, load_organograms
+from queries.checks import chain_to_top, find_posts, load_organograms
 from queries.checks.report import ERROR, SnapshotReport
 from queries.checks.suite import CheckOptions, run_checks
 

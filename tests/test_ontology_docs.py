@@ -11,7 +11,8 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 from ontology import load_ontology
 from ontology.competency import parse_questions
-from ontology.docs import Reference, escape_markdown, write_docs
+from ontology.docs import escape_markdown, write_docs
+from ontology.docs_model import Reference
 
 GK = "https://w3id.org/govkg/def#"
 KINDS = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)

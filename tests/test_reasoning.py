@@ -13,7 +13,8 @@ import pytest
 from rdflib import OWL, RDF, Graph, Literal, Namespace, URIRef
 
 from common.errors import InputError
-from ontology.owl_io import load_rdf_file, prepare
+from ontology.owl_io import prepare
+from ontology.rdf_files import load_rdf_file
 from ontology.reasoning import check
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reasoning"

@@ -24,7 +24,8 @@ from rdflib.namespace import SH
 
 from ontology import read_text
 from ontology.namespace import GK_IRI
-from ontology.shacl import ShaclReport, format_results, load_shapes, validate
+from ontology.shacl import load_shapes, validate
+from ontology.shacl_report import ShaclReport, format_results
 
 FIXTURES = Path(__file__).parent / "fixtures" / "shapes"
 VALID = sorted((FIXTURES / "valid").glob("*.ttl"))

@@ -66,9 +66,9 @@ def validate(data: tuple[Path, ...], documents: bool, store_path: Path) -> None:
 
     from common.errors import UsageError
     from govkg.reasoning import store_documents
-    from ontology.owl_io import load_rdf_file
-    from ontology.shacl import format_results
+    from ontology.rdf_files import load_rdf_file
     from ontology.shacl import validate as shacl_validate
+    from ontology.shacl_report import format_results
 
     if not data and not documents:
         raise UsageError("nothing to validate: give DATA files or --documents")

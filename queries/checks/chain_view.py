@@ -15,8 +15,9 @@ import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, FOAF, RDFS, SKOS
 
 from ontology.namespace import GK, GRADE, ORG, ORGANOGRAM, POST_STATUS
-from queries.checks.chains import Found, chain_to_top, direct_reports, find_posts
+from queries.checks.chains import chain_to_top, direct_reports
 from queries.checks.documents import document_chain, document_reports
+from queries.checks.lookup import Found, find_posts
 from queries.checks.report import natural_key
 from queries.checks.sparql import objects, snapshot_refs, subjects
 
