@@ -26,10 +26,11 @@ def ingest() -> None:
 
 
 @ingest.command("organogram")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--snapshot", help="Snapshot date for files that carry none (2013-09-30, Sep-13).")
 @click.option("--department", help="Publishing department, when the files name none.")
 @click.option("--quiet", is_flag=True, help="Print only errors and warnings.")
+@click.option("--verbose", is_flag=True, help="Also print how every column of every file mapped.")
 @store_option
 @handle_errors
 def organogram(
@@ -37,9 +38,11 @@ def organogram(
     snapshot: str | None,
     department: str | None,
     quiet: bool,
+    verbose: bool,
     store_path: Path,
 ) -> None:
-    """Ingest data.gov.uk organogram CSVs (give a release's senior and junior files together)."""
+    """Ingest data.gov.uk organogram CSVs or folders of them (a release's files together)."""
+    files = tuple(csv_files(files))
     if snapshot and snapshot_date(snapshot) is None:
         raise UsageError(f"--snapshot {snapshot!r} is not a date (use 2013-09-30 or Sep-13)")
     created: list[bool] = []
@@ -56,6 +59,7 @@ def organogram(
     if not result.usable:
         raise InputError("no organogram rows could be read: nothing loaded")
     if not quiet:
+        _report_files(result, verbose)
         _report_snapshots(result)
     if result.partial:
         raise SystemExit(1)
@@ -67,6 +71,32 @@ def _report_problems(result: IngestResult) -> None:
         click.echo(f"error: {error}", err=True)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
+
+
+def csv_files(paths: tuple[Path, ...]) -> list[Path]:
+    """The files given, with each folder replaced by the CSV files under it (sorted)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            inside = sorted(p for p in path.rglob("*") if p.suffix.lower() == ".csv")
+            if not inside:
+                raise UsageError(f"{path}: a folder with no .csv file")
+            found += inside
+        elif not path.exists():
+            raise UsageError(f"{path}: no such file or folder")
+        else:
+            found.append(path)
+    return found
+
+
+def _report_files(result: IngestResult, verbose: bool) -> None:
+    """Per file: rows read, loaded and rejected (with reasons) and the columns it mapped."""
+    for summary in result.files:
+        click.echo(summary.line())
+        for reason, count in summary.rejected.most_common():
+            click.echo(f"  rejected {count}: {reason}")
+        for mapping in summary.mappings if verbose else summary.unusual_mappings:
+            click.echo(f"  {mapping}")
 
 
 def _report_snapshots(result: IngestResult) -> None:

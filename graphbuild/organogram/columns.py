@@ -5,8 +5,11 @@ The official schema (data.gov.uk organogram ETL, `etl_to_csv.py`) names 19 senio
 "Professional/Occupational Group"). Releases vary: `Grade` vs `Grade (or equivalent)`, a
 blank or `Total Pay (£)` column, `Valid` vs `Valid?`, a stray index column, and the
 compiled multi-snapshot files add a snapshot label column and a level column
-(`Senior/Junior`, `Junior/Senior` or `Seniority`). This module maps any of them to one
-canonical key per column.
+(`Senior/Junior`, `Junior/Senior` or `Seniority`), and real headers carry typos
+(`Senion/Junior` in HM Treasury's). This module maps each header cell to one canonical key:
+by its known spellings, else by a close spelling (an edit distance of 1, or 2 for long
+names, to exactly one known name), and says how it mapped each (`Mapping`). Columns whose
+header says nothing are inferred from their values in `infer`.
 """
 
 from __future__ import annotations
@@ -30,6 +33,27 @@ REPORTS_TO = "reports_to"
 FTE = "fte"
 IGNORED = "ignored"
 ROW_KEYS = (SNAPSHOT, LEVEL, REF, NAME, GRADE, TITLE, PARENT, ORGANISATION, UNIT, REPORTS_TO, FTE)
+OFFICIAL = {  # the official data.gov.uk spelling of each key, for reports
+    SNAPSHOT: "snapshot label",
+    LEVEL: "Senior/Junior",
+    REF: "Post Unique Reference",
+    NAME: "Name",
+    GRADE: "Grade (or equivalent)",
+    TITLE: "Job Title",
+    PARENT: "Parent Department",
+    ORGANISATION: "Organisation",
+    UNIT: "Unit",
+    REPORTS_TO: "Reports to Senior Post",
+    FTE: "FTE",
+    IGNORED: "a column govkg does not read",
+}
+EXACT, CLOSE, INFERRED, UNKNOWN = (
+    "known spelling",
+    "close spelling",
+    "inferred from values",
+    "unknown",
+)
+MIN_FUZZY_LENGTH = 6  # shorter names must be spelled exactly ('date' is not 'data')
 
 ALIASES: dict[str, str] = {
     "back to index": SNAPSHOT,
@@ -94,11 +118,45 @@ def normalise_header(cell: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", cell.lower().replace("£", "")).split())
 
 
+@dataclass(frozen=True)
+class Mapping:
+    """How one column of a file was understood: its header, its key and how it was matched."""
+
+    index: int
+    header: str
+    key: str | None
+    how: str
+    matched: str = ""  # the known spelling a close spelling was taken for
+
+    def __str__(self) -> str:
+        header = repr(self.header) if self.header.strip() else "(blank header)"
+        if self.key is None:
+            return f"column {self.index + 1} {header}: not recognised, not read"
+        via = f" (close to {self.matched!r})" if self.how == CLOSE else f" ({self.how})"
+        return f"column {self.index + 1} {header} -> {OFFICIAL[self.key]}{via}"
+
+
 def column_key(cell: str) -> str | None:
     """The canonical key of one header cell; IGNORED for known extras, None if unknown."""
+    return match_header(cell)[0]
+
+
+def match_header(cell: str) -> tuple[str | None, str, str]:
+    """(key, how, the known spelling matched) for one header cell; (None, UNKNOWN, '') if none."""
     text = normalise_header(cell)
     if not text:
-        return None
+        return None, UNKNOWN, ""
+    key = _known_spelling(text)
+    if key is not None:
+        return key, EXACT, ""
+    close = _closest_known(text)
+    if close is None:
+        return None, UNKNOWN, ""
+    return ALIASES.get(close, IGNORED), CLOSE, close
+
+
+def _known_spelling(text: str) -> str | None:
+    """The key of a normalised header spelled as one of the known variants."""
     if text in ALIASES:
         return ALIASES[text]
     if text.startswith(("reports to", "reporting senior", "reporting to")):
@@ -112,6 +170,32 @@ def column_key(cell: str) -> str | None:
     return None
 
 
+def _closest_known(text: str) -> str | None:
+    """The one known spelling within a small edit distance of the text, if exactly one is."""
+    if len(text) < MIN_FUZZY_LENGTH:
+        return None
+    limit = 1 if len(text) < 12 else 2
+    close = [k for k in (*ALIASES, *KNOWN_IGNORED) if edit_distance(text, k, limit) <= limit]
+    keys = {ALIASES.get(k, IGNORED) for k in close}
+    return min(close, key=lambda k: edit_distance(text, k, limit)) if len(keys) == 1 else None
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of a and b, or limit + 1 as soon as it is known to exceed limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
 @dataclass(frozen=True)
 class Layout:
     """Where each canonical column is, and which kind of file this is."""
@@ -120,6 +204,7 @@ class Layout:
     width: int
     kind: str  # "senior", "junior" or "compiled" (a level column says per row)
     guessed: bool = False
+    mappings: tuple[Mapping, ...] = ()
 
     def has(self, key: str) -> bool:
         """True when the file has this column."""
@@ -132,22 +217,23 @@ class Layout:
 
 
 def layout_from_header(cells: list[str]) -> Layout | None:
-    """The layout a header row describes, or None when the row is not a header."""
+    """The layout a header row describes (maybe lacking columns `infer` can find), or None."""
     columns: dict[str, int] = {}
-    recognised = 0
+    mappings = []
     for index, cell in enumerate(cells):
-        key = column_key(cell)
-        if key is None:
-            continue
-        recognised += 1
-        if key != IGNORED:
-            columns.setdefault(key, index)
-    if recognised < 3 or REPORTS_TO not in columns:
+        key, how, matched = match_header(cell)
+        if key is not None and key != IGNORED and key in columns:
+            how = f"duplicate of column {columns[key] + 1}, not read"
+            key = IGNORED
+        mappings.append(Mapping(index, cell.strip(), key, how, matched))
+        if key is not None and key != IGNORED:
+            columns[key] = index
+    if sum(m.key is not None for m in mappings) < 3:
         return None
-    return Layout(columns, len(cells), _kind(columns))
+    return Layout(columns, len(cells), kind_of(columns), mappings=tuple(mappings))
 
 
-def _kind(columns: dict[str, int]) -> str:
+def kind_of(columns: dict[str, int]) -> str:
     """Senior files have a post reference; junior files do not; compiled files say per row."""
     if LEVEL in columns:
         return "compiled"
@@ -160,5 +246,9 @@ def guessed_layout(width: int) -> Layout | None:
         offset = width - len(layout)
         if offset in (0, 1):
             columns = {k: i + offset for i, k in enumerate(layout) if k != IGNORED}
-            return Layout(columns, width, kind, guessed=True)
+            mappings = tuple(
+                Mapping(i, "", None if i < offset else layout[i - offset], "official layout")
+                for i in range(width)
+            )
+            return Layout(columns, width, kind, guessed=True, mappings=mappings)
     return None

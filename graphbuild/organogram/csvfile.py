@@ -23,6 +23,8 @@ from pathlib import Path
 from common.errors import SourceProblem
 from graphbuild.organogram import columns as col
 from graphbuild.organogram.columns import Layout, guessed_layout, layout_from_header
+from graphbuild.organogram.infer import SAMPLE_ROWS as SAMPLE
+from graphbuild.organogram.infer import complete
 
 HEADER_SEARCH_ROWS = 10
 MAX_FILE_BYTES = 512 * 1024 * 1024
@@ -122,6 +124,8 @@ def _find_header(table: Table, rows: list[tuple[int, int, list[str]]]) -> int:
     for index, (_start, _end, cells) in enumerate(rows[:HEADER_SEARCH_ROWS]):
         layout = layout_from_header(cells)
         if layout is not None:
+            layout = complete(layout, [r for _s, _e, r in rows[index + 1 : index + 1 + SAMPLE]])
+        if layout is not None and layout.has(col.REPORTS_TO):
             table.layout = layout
             return index
     if not rows:
@@ -153,7 +157,7 @@ def peek_department(path: Path, sample: int = 65536) -> str:
     rows = [cells for _start, _end, cells in _rows(text)]
     for index, cells in enumerate(rows[:HEADER_SEARCH_ROWS]):
         layout = layout_from_header(cells)
-        if layout is None:
+        if layout is None or not layout.has(col.REPORTS_TO):
             continue
         for key in (col.ORGANISATION, col.PARENT):
             at = layout.columns.get(key)
