@@ -125,7 +125,7 @@ def test_check_chains_cli(tmp_path: Path) -> None:
     csv_out = runner.invoke(
         main, ["check", "chains", "--snapshot", "Mar-15", "--format", "csv", "--store", db]
     )
-    assert "reports-to-itself,error,DCMS2004,dcms-2010-2015.csv:33" in csv_out.output
+    assert "reports-to-itself,error,DCMS2004,DCMS2004,dcms-2010-2015.csv:33" in csv_out.output
     clean = runner.invoke(
         main, ["check", "chains", "--snapshot", "department-for-testing/2015-03", "--store", db]
     )

@@ -6,6 +6,9 @@ on a fixture that breaks exactly that rule; a clean fixture gives no finding at 
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -16,7 +19,7 @@ from graphbuild.organogram.ingest import build_organograms
 from graphbuild.organogram.store import load_result
 from ontology import load_ontology
 from ontology.namespace import ONTOLOGY_GRAPH
-from queries.checks.report import CheckReport, Finding
+from queries.checks.report import CheckReport, Finding, by_snapshot, to_csv, to_json, to_text
 from queries.checks.suite import CheckOptions, NothingToCheck, run_checks
 
 FIXTURES = Path(__file__).parent / "fixtures" / "organograms"
@@ -195,3 +198,52 @@ def test_document_rules_on_a_small_document_graph() -> None:
     }
     spad = found["special-adviser-manages-civil-servant"]
     assert spad.message == "special adviser post Special Adviser line-manages National Coordinator"
+
+
+def manager_refs(finding: Finding) -> list[tuple[str, str]]:
+    """(offending reference, the manager reference the rule is about) per offender."""
+    return sorted((o.ref, o.manager_ref) for o in finding.offenders)
+
+
+def test_findings_carry_their_references_as_values() -> None:
+    """The manager a rule is about is a field, not only words in the message."""
+    found = findings("unknown-manager-2015-03-31.csv")
+    unknown = {f.message: f for f in found["unknown-manager"]}
+    (to_99,) = [f for m, f in unknown.items() if "99" in m]
+    assert manager_refs(to_99) == [("5", "99")] and to_99.snapshot.endswith("2015-03-31")
+    assert to_99.offenders[0].rows == ["unknown-manager-2015-03-31.csv:6"]
+    (blank,) = [f for m, f in unknown.items() if "blank" in m]
+    assert manager_refs(blank) == [("6", "")]
+    itself = findings("reports-to-itself-2015-03-31.csv")["reports-to-itself"]
+    assert all(o.manager_ref == o.ref for f in itself for o in f.offenders)
+    (loop,) = findings("loop-2015-03-31.csv")["loop"]
+    pairs = manager_refs(loop)
+    assert {ref for ref, _ in pairs} == {manager for _, manager in pairs}  # a closed cycle
+    several = findings("several-managers-2015-03-31.csv")["several-managers"]
+    assert all(len(f.offenders) >= 2 and f.offenders[0].manager_ref for f in several)
+
+
+def test_json_and_csv_have_one_entry_per_offender() -> None:
+    result = report("unknown-manager-2015-03-31.csv")
+    data = json.loads(to_json(result))
+    finding = next(
+        f for s in data["sections"] for f in s["findings"] if f["rule"] == "unknown-manager"
+    )
+    assert {"rule", "severity", "snapshot", "message", "offenders"} <= finding.keys()
+    assert {"ref", "manager_ref", "rows", "iri"} <= finding["offenders"][0].keys()
+    rows = list(csv.DictReader(io.StringIO(to_csv(result))))
+    assert {r["ref"]: r["manager_ref"] for r in rows if r["rule"] == "unknown-manager"} == {
+        "5": "99",
+        "6": "",
+    }
+
+
+def test_many_snapshots_are_summarised_by_rule() -> None:
+    result = report("unknown-manager-2015-03-31.csv", "header-typos-compiled.csv")
+    counts = by_snapshot(result)
+    assert counts["department-for-sums/Jun-10"] == {}
+    (testing,) = [rules for name, rules in counts.items() if "testing" in name]
+    assert testing["unknown-manager"] == 2
+    text = to_text(result)
+    assert "findings by rule per snapshot:" in text and "  department-for-sums/Dec-10: none" in text
+    assert json.loads(to_json(result))["summary"]["by_snapshot"] == counts

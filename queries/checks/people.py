@@ -47,7 +47,8 @@ def several_posts(store: ox.Store, refs: list[SnapshotRef]) -> list[Finding]:
             names = objects(store, person, FOAF_NAME)
             who = min(names) if names else person.rsplit("/", 1)[-1]
             message = f"{who} holds {len(offenders)} posts on {date}"
-            found.append(Finding("several-posts-at-once", WARNING, message, offenders))
+            finding = Finding("several-posts-at-once", WARNING, message, offenders, snapshot=date)
+            found.append(finding)
     return found
 
 

@@ -1,9 +1,11 @@
 """Findings of `govkg check chains` and their text, JSON and CSV forms.
 
 A finding names its rule (the data.gov.uk validator's rules are severity "error"; the
-governance checks "warning"), the snapshot, a message, and the offending posts with their
-source rows (file:line). Statistics (span of control, depth) are "info" and never change
-the exit code: 0 when there is no finding, 1 otherwise.
+governance checks "warning"), the snapshot, a message for people, and the offenders as
+structured values: each offending post's reference, its IRI, the manager reference the rule
+is about (an unknown, eliminated or looping manager; empty when the rule is not about one)
+and its source rows (file:line). CSV has one row per offender. Statistics (span of control,
+depth) are "info" and never change the exit code: 0 when there is no finding, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -16,6 +18,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 ERROR, WARNING = "error", "warning"
+CSV_COLUMNS = (
+    "snapshot", "graph", "rule", "severity", "ref", "manager_ref", "rows", "iri", "message",
+)  # fmt: skip
 TEXT_OFFENDERS = 12
 
 
@@ -27,6 +32,7 @@ class Offender:
     iri: str
     rows: list[str] = field(default_factory=list)
     graph: str = ""
+    manager_ref: str = ""
 
 
 @dataclass
@@ -37,6 +43,7 @@ class Finding:
     severity: str
     message: str
     offenders: list[Offender] = field(default_factory=list)
+    snapshot: str = ""
 
 
 @dataclass
@@ -74,13 +81,25 @@ def natural_key(text: str) -> list[Any]:
     return [int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", text)]
 
 
+def by_snapshot(report: CheckReport) -> dict[str, dict[str, int]]:
+    """Findings counted by rule for each organogram snapshot (department/date) checked."""
+    counts: dict[str, dict[str, int]] = {}
+    for section in report.sections:
+        if section.graph:
+            rules = counts.setdefault(section.name, {})
+            for finding in section.findings:
+                rules[finding.rule] = rules.get(finding.rule, 0) + 1
+    return counts
+
+
 def to_json(report: CheckReport) -> str:
     """The whole report as JSON."""
     counts = {ERROR: 0, WARNING: 0}
     for finding in report.findings:
         counts[finding.severity] = counts.get(finding.severity, 0) + 1
-    data = {"summary": {**counts, "sections": len(report.sections)}}
-    data["sections"] = [asdict(s) for s in report.sections]  # type: ignore[assignment]
+    summary = {**counts, "sections": len(report.sections), "by_snapshot": by_snapshot(report)}
+    data: dict[str, Any] = {"summary": summary}
+    data["sections"] = [asdict(s) for s in report.sections]
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
@@ -88,13 +107,13 @@ def to_csv(report: CheckReport) -> str:
     """One CSV row per offending post of each finding."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["snapshot", "graph", "rule", "severity", "ref", "rows", "iri", "message"])
+    writer.writerow(CSV_COLUMNS)
     for section in report.sections:
         for f in section.findings:
             for o in f.offenders or [Offender("", "")]:
                 graph = o.graph or section.graph
-                row = [section.name, graph, f.rule, f.severity, o.ref, " ".join(o.rows), o.iri]
-                writer.writerow([*row, f.message])
+                row = [f.snapshot or section.name, graph, f.rule, f.severity, o.ref]
+                writer.writerow([*row, o.manager_ref, " ".join(o.rows), o.iri, f.message])
     return out.getvalue()
 
 
@@ -120,6 +139,12 @@ def to_text(report: CheckReport, limit: int = TEXT_OFFENDERS) -> str:
             lines.append(f"  info    {name}: {_stat(value)}")
         if not section.findings:
             lines.append("  ok      no findings")
+    snapshots = by_snapshot(report)
+    if len(snapshots) > 1:
+        lines.append("findings by rule per snapshot:")
+        for name, rules in snapshots.items():
+            counted = ", ".join(f"{rule} {n}" for rule, n in sorted(rules.items())) or "none"
+            lines.append(f"  {name}: {counted}")
     errors = sum(1 for f in report.findings if f.severity == ERROR)
     warnings = len(report.findings) - errors
     lines.append(f"{len(report.sections)} sections checked: {errors} errors, {warnings} warnings")

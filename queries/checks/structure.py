@@ -21,9 +21,16 @@ from queries.checks.report import ERROR, Finding, Offender, natural_key
 TOP, LOOP = "top", "loop"
 
 
-def _finding(o: Organogram, rule: str, message: str, posts: list[str]) -> Finding:
-    """An error finding about these posts (sorted by reference in checks.add_rows)."""
-    return Finding(rule, ERROR, message, [Offender(o.ref_of(p), p) for p in set(posts)])
+def _finding(
+    o: Organogram, rule: str, message: str, posts: list[str], manager: dict[str, str] | None = None
+) -> Finding:
+    """An error finding about these posts, each with the manager it is about (if any)."""
+    manager = manager or {}
+    offenders = [
+        Offender(o.ref_of(p), p, manager_ref=o.ref_of(manager[p]) if manager.get(p) else "")
+        for p in set(posts)
+    ]
+    return Finding(rule, ERROR, message, offenders)
 
 
 def _refs(o: Organogram, posts: list[str], limit: int = 6) -> str:
@@ -57,11 +64,12 @@ def managers(o: Organogram) -> list[Finding]:
         published = named + o.markers.get(post, [])
         if len(published) > 1:
             message = f"{o.ref_of(post)} has {len(published)} managers: {', '.join(published)}"
-            found.append(_finding(o, "several-managers", message, [post]))
+            offenders = [Offender(o.ref_of(post), post, manager_ref=m) for m in published]
+            found.append(Finding("several-managers", ERROR, message, offenders))
     selfish = {p for p, b in o.up.items() if b == p} | {p for p, bs in o.several.items() if p in bs}
     for post in sorted(selfish & live):
         message = f"{o.ref_of(post)} reports to itself"
-        found.append(_finding(o, "reports-to-itself", message, [post]))
+        found.append(_finding(o, "reports-to-itself", message, [post], {post: post}))
     unknown: dict[str, list[str]] = defaultdict(list)
     for post, boss in o.up.items():
         if boss not in live and post in live:
@@ -74,7 +82,7 @@ def managers(o: Organogram) -> list[Finding]:
     for boss, posts in sorted(unknown.items(), key=lambda kv: natural_key(o.ref_of(kv[0]))):
         verb = "reports" if len(posts) == 1 else "report"
         message = f"{_refs(o, posts)} {verb} to {_describe(o, boss)}"
-        found.append(_finding(o, "unknown-manager", message, posts))
+        found.append(_finding(o, "unknown-manager", message, posts, dict.fromkeys(posts, boss)))
     return found
 
 
@@ -138,7 +146,8 @@ def chains(o: Organogram, memo: dict[str, tuple[str, str, int]]) -> list[Finding
     found = []
     for cycle in _cycles(o, loops):
         path = " -> ".join(o.ref_of(p) for p in [*cycle, cycle[0]])
-        found.append(_finding(o, "loop", f"reporting loop {path}", cycle))
+        nexts = {p: cycle[(i + 1) % len(cycle)] for i, p in enumerate(cycle)}
+        found.append(_finding(o, "loop", f"reporting loop {path}", cycle, nexts))
     long = [p for p, level in o.levels.items() if level > MAX_CHAIN + 1]
     long += [p for p, (_outcome, _where, steps) in memo.items() if steps > MAX_CHAIN]
     if long:
@@ -150,7 +159,9 @@ def chains(o: Organogram, memo: dict[str, tuple[str, str, int]]) -> list[Finding
         where = f"in the loop through {o.ref_of(end)}" if outcome == LOOP else f"at {o.ref_of(end)}"
         noun = "post's chain ends" if len(posts) == 1 else "posts' chains end"
         message = f"{len(posts)} {noun} {where}, not at an XX top post"
-        found.append(_finding(o, "chain-not-ending-at-top", message, posts))
+        found.append(
+            _finding(o, "chain-not-ending-at-top", message, posts, dict.fromkeys(posts, end))
+        )
     return found
 
 
@@ -182,7 +193,9 @@ def juniors(o: Organogram) -> list[Finding]:
         target = "a blank reporting senior post" if not boss else o.ref_of(boss)
         noun = "junior row reports" if len(rows) == 1 else "junior rows report"
         message = f"{len(rows)} {noun} to {target}"
-        found.append(Finding(rule, ERROR, message, [Offender("", j) for j in rows]))
+        manager_ref = o.ref_of(boss) if boss else ""
+        offenders = [Offender("", j, manager_ref=manager_ref) for j in rows]
+        found.append(Finding(rule, ERROR, message, offenders))
     return found
 
 

@@ -58,6 +58,8 @@ def check_snapshot(o: Organogram, max_depth: int = DEFAULT_MAX_DEPTH) -> Snapsho
     governance = span_found + depth_found + vacant_links(o) + special_advisers(o)
     section = SnapshotReport(o.ref.name, o.ref.graph, o.ref.title, len(o.posts), len(o.juniors))
     section.findings = found + governance
+    for finding in section.findings:
+        finding.snapshot = o.ref.name
     if span_stats:
         section.stats["span of control"] = span_stats
     if depth_stats:
@@ -109,6 +111,8 @@ def run_checks(store: ox.Store, options: CheckOptions | None = None) -> CheckRep
         people.findings += possible_same_people(store, graphs + docs)
         _add_rows(store, people.findings, "")
         report.sections.append(people)
+        for finding in people.findings:
+            finding.snapshot = finding.snapshot or ", ".join(sorted({r.name for r in refs}))
     if docs:
         documents = SnapshotReport("documents")
         documents.findings = mutual_accountability(store, docs) + special_adviser_managers(
