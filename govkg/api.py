@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     import pyoxigraph as ox
 
     from graphbuild.organogram import IngestResult
+    from queries.changes import Diff
     from queries.checks import ChainReport, CheckReport
     from queries.runner import QueryResult
 
@@ -222,6 +223,17 @@ class KnowledgeGraph:
         try:
             return run_checks(self.store, options)
         except NothingToCheck as error:
+            raise UsageError(str(error)) from None
+
+    def diff_organograms(
+        self, before: str, after: str, department: str | None = None
+    ) -> list[Diff]:
+        """What changed between two releases, per department (as `govkg diff organogram`)."""
+        from queries.changes import NothingToCompare, diff_organograms
+
+        try:
+            return diff_organograms(self.store, before, after, department)
+        except NothingToCompare as error:
             raise UsageError(str(error)) from None
 
     def chain(self, post_or_person: str, *snapshots: str) -> ChainReport:

@@ -8,6 +8,7 @@ ontology, and the reasoner's inferred graph.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -34,14 +35,38 @@ def store_exists(path: Path) -> bool:
 
 
 def open_store(path: Path, *, create: bool = False, read_only: bool = False) -> ox.Store:
-    """Open the on-disk store; create it only when asked, else fail with a build hint."""
+    """Open the on-disk store; create it only when asked, else fail with a build hint.
+
+    An ingest that was killed half-way left a journal beside the store: it is undone first,
+    so that every command sees the store as it was before that ingest.
+    """
     if not store_exists(path):
         if not create:
             raise StoreMissingError(f"no govkg store at {path}: {BUILD_HINT}")
         path.mkdir(parents=True, exist_ok=True)
+    undo_interrupted_ingest(path)
     if read_only:
         return ox.Store.read_only(str(path))
     return ox.Store(str(path))
+
+
+def undo_interrupted_ingest(path: Path) -> list[str]:
+    """Restore the graphs an interrupted ingest into this store touched; say so on stderr."""
+    from graphbuild.organogram import journal_folder, recover
+
+    folder = journal_folder(path)
+    if not folder.exists():
+        return []
+    store = ox.Store(str(path))
+    try:
+        restored = recover(store, folder)
+    finally:
+        del store  # releases RocksDB's lock before the store is opened again
+    if restored:
+        sys.stderr.write(
+            f"govkg: an interrupted ingest was undone: {len(restored)} graph(s) restored\n"
+        )
+    return restored
 
 
 def named_graphs(store: ox.Store) -> list[str]:

@@ -1,4 +1,4 @@
-"""The competency-question map (ontology/competency-map.toml) covers CQ1–CQ20 with real terms."""
+"""The competency-question map (ontology/competency-map.toml) covers CQ1–CQ23 with real terms."""
 
 from __future__ import annotations
 
@@ -39,10 +39,10 @@ PLANNED_QUERIES = {
 }
 
 
-def test_questions_file_has_twenty_questions_with_wrapped_text() -> None:
-    """CQ1..CQ20 are parsed; wrapped lines are joined and examples left out."""
+def test_questions_file_has_every_question_with_wrapped_text() -> None:
+    """CQ1..CQ23 are parsed; wrapped lines are joined and examples left out."""
     questions = parse_questions()
-    assert list(questions) == [f"CQ{n}" for n in range(1, 21)]
+    assert list(questions) == [f"CQ{n}" for n in range(1, 24)]
     assert questions["CQ7"].endswith("two managers for one post?")
     assert "e.g. the Cabinet Secretary, 2015/16" not in questions["CQ1"]
 

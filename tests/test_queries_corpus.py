@@ -4,7 +4,8 @@ from the documents (tests/golden/answers/<query>.json), and every quote it cites
 Golden answer cases give params, the columns compared, and rows; a cell `~words` matches a
 value whose text starts with those words (case, spaces and punctuation ignored), null an
 empty cell. `exact` compares the distinct rows both ways, `contains` needs every golden row;
-`filter` keeps only rows with given values first, `absent` rows must not appear.
+`filter` keeps only rows with given values first, `absent` rows must not appear. A case with
+`organograms` (bundled CSV names) runs on the corpus plus those organograms, ingested.
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ import pyoxigraph as ox
 import pytest
 
 from govkg.build import build_into_store
+from graphbuild.organogram import build_organograms, load_result
 from queries.catalog import load_catalog
 from queries.runner import QueryResult, run_query
 
 ANSWERS = Path(__file__).parent / "golden" / "answers"
 DOCUMENTS = Path(__file__).parent.parent / "corpus" / "documents"
+ORGANOGRAMS = Path(__file__).parent.parent / "corpus" / "organograms"
 Row = tuple[str | None, ...]
 
 
@@ -32,6 +35,17 @@ def corpus_store() -> ox.Store:
     """The bundled corpus built into an in-memory store (once per session)."""
     store = ox.Store()
     build_into_store(store)
+    return store
+
+
+@lru_cache(maxsize=4)
+def store_with(organograms: tuple[str, ...]) -> ox.Store:
+    """The corpus, plus these bundled organogram CSVs when any are named."""
+    if not organograms:
+        return corpus_store()
+    store = ox.Store()
+    build_into_store(store)
+    load_result(store, build_organograms([ORGANOGRAMS / name for name in organograms]))
     return store
 
 
@@ -101,7 +115,8 @@ def test_every_query_runs_on_the_corpus_with_its_examples(name: str) -> None:
     ("name", "case"), golden_cases(), ids=lambda x: x if isinstance(x, str) else x["name"]
 )
 def test_golden_answer(name: str, case: dict[str, Any]) -> None:
-    got = answer_rows(run_query(corpus_store(), name, case["params"]), case)
+    store = store_with(tuple(case.get("organograms", ())))
+    got = answer_rows(run_query(store, name, case["params"]), case)
     golden = case["rows"]
     missing = [row for row in golden if not any(row_matches(row, a) for a in got)]
     assert not missing, (
@@ -114,21 +129,45 @@ def test_golden_answer(name: str, case: dict[str, Any]) -> None:
     assert not present, f"{case['name']}: rows that must be absent: {present}"
 
 
-# Queries whose rows aggregate several facts (counts, candidate pairs) carry no quote column.
-AGGREGATES = {"possible-same-person", "span-of-control"}
+# Queries whose rows aggregate several facts (counts, candidate pairs) carry no quote column;
+# organogram queries cite their CSV rows (file:line) instead of a quote.
+AGGREGATES = {"possible-same-person", "span-of-control", "people-in-post"}
+ROW_CITING = {"post-at": ["sourceRow"], "post-timeline": ["sourceRow"]}
+ROW_CITING["organogram-changes"] = ["rowBefore", "rowAfter"]
 
 
-def test_only_aggregate_queries_lack_a_quote_column() -> None:
-    """Every named query but the aggregate ones returns document and quote columns."""
+def test_only_aggregate_and_organogram_queries_lack_a_quote_column() -> None:
+    """Every named query but those returns document and quote columns."""
     lacking = set()
     for name, query in load_catalog().items():
         result = run_query(corpus_store(), name, {p.name: p.example for p in query.params})
         if "quote" not in result.variables:
             lacking.add(name)
-    assert lacking == AGGREGATES
+    assert lacking == AGGREGATES | ROW_CITING.keys()
 
 
-@pytest.mark.parametrize("name", sorted(set(load_catalog()) - AGGREGATES))
+@pytest.mark.parametrize("name", sorted(ROW_CITING))
+def test_every_organogram_row_cites_its_csv_line(name: str) -> None:
+    """Each cited file:line is a line of the bundled CSV naming the post's reference."""
+    query = load_catalog()[name]
+    store = store_with(("cabinet-office-2011-2017.csv", "dcms-2010-2015.csv"))
+    params = {p.name: p.example for p in query.params if p.required or p.name == "post"}
+    result = run_query(store, name, params)
+    assert result.rows, f"{name}: no rows on the bundled organograms"
+    index = {v: i for i, v in enumerate(result.variables)}
+    lines: dict[str, list[str]] = {}
+    for row in result.rows:
+        ref = row[index["ref"]].value
+        for column in ROW_CITING[name]:
+            cited = row[index[column]]
+            for source in cited.value.split() if cited is not None else []:
+                file, line = source.rsplit(":", 1)
+                if file not in lines:
+                    lines[file] = (ORGANOGRAMS / file).read_text("utf-8").splitlines()
+                assert f",{ref}," in lines[file][int(line) - 1], (name, source, ref)
+
+
+@pytest.mark.parametrize("name", sorted(set(load_catalog()) - AGGREGATES - ROW_CITING.keys()))
 def test_every_quoted_row_cites_its_document_verbatim(name: str) -> None:
     query = load_catalog()[name]
     result = run_query(corpus_store(), name, {p.name: p.example for p in query.params})

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import click
 
-from govkg.cli import build_cmd, chain_cmd, check_cmd, ontology_cmd, organogram_cmd, query_cmd
+from govkg.cli import (
+    build_cmd,
+    chain_cmd,
+    check_cmd,
+    diff_cmd,
+    ontology_cmd,
+    organogram_cmd,
+    query_cmd,
+)
 from govkg.cli.push_cmd import push
 from govkg.cli.serve_cmd import serve
 from govkg.cli.viz_cmd import viz
@@ -27,6 +35,7 @@ main.add_command(query_cmd.sparql)
 main.add_command(organogram_cmd.ingest)
 main.add_command(check_cmd.check)
 main.add_command(chain_cmd.chain)
+main.add_command(diff_cmd.diff)
 main.add_command(viz)
 main.add_command(serve)
 main.add_command(push)

@@ -1,20 +1,22 @@
 """Swap organogram snapshot graphs into the Oxigraph store without losing what was there.
 
-Each graph an ingest replaces is first backed up (N-Triples in a temporary folder) and
-removed; the new TriG is bulk-loaded with Oxigraph's parser (docs/architecture.md §6, the fast path)
-in chunks of 10,000 posts by loader threads, while the next department's files are read
-(files are grouped by the department their first rows name, the largest group first so
-that its long load overlaps every other read). If anything fails half-way, every graph
-touched is removed and its backup loaded again, so a failed ingest leaves the store as it
-found it. A snapshot that a later group adds rows to is rewritten whole at the end.
+Each graph an ingest replaces is first backed up (N-Triples, recorded in a `Journal`: a
+temporary folder, or beside an on-disk store so that a killed ingest is undone when the
+store is next opened) and removed; the new TriG is bulk-loaded with Oxigraph's parser
+(docs/architecture.md §6, the fast path) in chunks of 10,000 posts by loader threads, while
+the next department's files are read (files are grouped by the department their first rows
+name, the largest group first so that its long load overlaps every other read). If anything
+fails half-way, every graph touched is removed and its backup loaded again, so a failed
+ingest leaves the store as it found it. A snapshot that a later group adds rows to is
+rewritten whole at the end.
 
 Chunk size and compaction, measured at 412,000 posts (benchmarks/bench_organograms.py):
 each bulk load writes its own index files. Left uncompacted, they made the checks 3-4x
 slower (8-12 s instead of 3 s), and whether RocksDB had compacted them by the end of an
 ingest depended on timing. So an ingest of more than ~90,000 posts ends with a full
-compaction (`Store.optimize`, 5-7 s; a flush first would wait ~5 s for part of it).
-Chunks of 10,000 posts keep the loads few and memory low (chunks of 30,000 were no
-faster; one load per snapshot needed 1.8 GB).
+compaction (`Store.optimize`, 5-7 s; a flush first would wait ~5 s for part of it). Chunks
+of 10,000 posts keep the loads few and memory low (chunks of 30,000 were no faster; one
+load per snapshot needed 1.8 GB).
 """
 
 from __future__ import annotations
@@ -24,13 +26,15 @@ import queue
 import tempfile
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from graphbuild.organogram.csvfile import peek_department
 from graphbuild.organogram.ingest import Ingest, IngestResult, without_gc
+from graphbuild.organogram.journal import Journal
 from graphbuild.organogram.link import Linker
 from graphbuild.organogram.model import Snapshot
 
@@ -45,7 +49,8 @@ class GraphSwap:
     def __init__(
         self, open_store: Callable[[], ox.Store], folder: Path, loaders: int = LOADERS
     ) -> None:
-        self.open_store, self.folder, self.loaders = open_store, folder, loaders
+        self.open_store, self.loaders = open_store, loaders
+        self.journal = Journal(folder)
         self.store: ox.Store | None = None
         self.saved: dict[str, Path] = {}
         self.touched: list[str] = []
@@ -82,9 +87,10 @@ class GraphSwap:
             return
         node = ox.NamedNode(graph)
         if store.contains_named_graph(node):
-            path = self.folder / f"graph-{len(self.saved)}.nt"
+            path = self.journal.backup_path()
             store.dump(str(path), ox.RdfFormat.N_TRIPLES, from_graph=node)
             self.saved[graph] = path
+        self.journal.record(graph, self.saved.get(graph))
         self.touched.append(graph)  # only once backed up: a rollback may now remove it
         if graph in self.saved:
             store.remove_graph(node)
@@ -112,10 +118,12 @@ class GraphSwap:
     def finish(self) -> None:
         """Flush; after a large load, compact every index so that reads stay fast."""
         if self.store is None:
+            self.journal.commit()
             return
         if self.loaded >= COMPACT_AFTER_BYTES:
             self.store.optimize()  # first: a flush would wait for background compaction
         self.store.flush()
+        self.journal.commit()
 
     def rollback(self) -> None:
         """Stop loading, remove every touched graph and load the backups again."""
@@ -132,6 +140,7 @@ class GraphSwap:
             to = ox.NamedNode(graph)
             self.store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES, to_graph=to)
         self.store.flush()
+        self.journal.commit()
 
 
 def department_groups(paths: Iterable[Path]) -> list[list[Path]]:
@@ -156,13 +165,18 @@ def ingest_files(
     snapshot: str | None = None,
     department: str | None = None,
     linker: Linker | None = None,
+    journal: Path | None = None,
 ) -> IngestResult:
-    """Read, then load, one department at a time; the store opens when there is data."""
+    """Read, then load, one department at a time; the store opens when there is data.
+
+    With `journal` (a folder beside an on-disk store, `journal_folder`), the backups are
+    kept there until the ingest commits, so that a killed ingest can be undone (`recover`).
+    """
     ingest = Ingest(snapshot, department, linker)
     written: dict[int, Snapshot] = {}
     rewrite: dict[int, Snapshot] = {}
-    with tempfile.TemporaryDirectory(prefix="govkg-ingest-") as tmp, without_gc():
-        swap = GraphSwap(open_store, Path(tmp))
+    with _journal_dir(journal) as folder, without_gc():
+        swap = GraphSwap(open_store, folder)
         try:
             for group in department_groups(paths):
                 for snap in ingest.read(group):
@@ -181,6 +195,16 @@ def ingest_files(
     return ingest.finish()
 
 
+@contextmanager
+def _journal_dir(journal: Path | None) -> Iterator[Path]:
+    """The journal folder given, or a temporary one."""
+    if journal is not None:
+        yield journal
+        return
+    with tempfile.TemporaryDirectory(prefix="govkg-ingest-") as tmp:
+        yield Path(tmp) / "journal"
+
+
 def _rewrite(swap: GraphSwap, ingest: Ingest, snaps: list[Snapshot]) -> None:
     """Load again, whole, the snapshots that later files added rows to."""
     if not snaps or swap.store is None:
@@ -195,7 +219,7 @@ def _rewrite(swap: GraphSwap, ingest: Ingest, snaps: list[Snapshot]) -> None:
 def load_result(store: ox.Store, result: IngestResult) -> int:
     """Write an already-read ingest result into the store; the number of graphs replaced."""
     with tempfile.TemporaryDirectory(prefix="govkg-ingest-") as tmp:
-        swap = GraphSwap(lambda: store, Path(tmp))
+        swap = GraphSwap(lambda: store, Path(tmp) / "journal")
         try:
             for snap in result.data:
                 swap.clear(result.writer.graph_iri(snap))

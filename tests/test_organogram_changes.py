@@ -1,0 +1,110 @@
+"""Change between organogram releases: `govkg diff organogram`, `kg.diff_organograms` and the
+named query `organogram-changes` agree, on the bundled compiled files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from govkg.cli import main
+from graphbuild.organogram import build_organograms, load_result
+from queries.changes import diff_organograms
+from queries.runner import run_query
+
+REAL = Path(str(resources.files("corpus") / "organograms"))
+FILES = [REAL / "cabinet-office-2011-2017.csv", REAL / "dcms-2010-2015.csv"]
+PAIRS = [
+    ("2011-09-30", "2012-03-31"),
+    ("2012-03-31", "2012-09-30"),
+    ("2013-09-30", "2014-03-31"),
+    ("2015-09-30", "2016-03-31"),
+    ("2014-10-31", "2015-03-31"),
+]
+
+
+@lru_cache(maxsize=1)
+def store() -> ox.Store:
+    """Both compiled files, every release in its own graph."""
+    store = ox.Store()
+    load_result(store, build_organograms(FILES))
+    return store
+
+
+@pytest.mark.parametrize(("before", "after"), PAIRS)
+def test_the_named_query_and_the_diff_agree(before: str, after: str) -> None:
+    rows = run_query(store(), "organogram-changes", {"from": before, "to": after}).rows
+    sparql = {(r[0].value, r[1].value, r[2].value) for r in rows}
+    python = {
+        (d.department, c.kind, c.ref)
+        for d in diff_organograms(store(), before, after)
+        for c in d.changes
+    }
+    assert sparql == python and python
+
+
+def test_known_changes_from_sep_13_to_mar_14() -> None:
+    (diff,) = diff_organograms(store(), "2013-09", "2014-03", "cabinet-office")
+    changes = {(c.kind, c.ref): c for c in diff.changes}
+    assert (changes["holder-changed", "5"].before, changes["holder-changed", "5"].after) == (
+        "Ivan Rogers",
+        "Tom Scholar",
+    )
+    assert ("holder-changed", "317") not in changes  # 'Sir Jeremy Heywood' is the same person
+    assert changes["moved", "57"].before == "8" and changes["moved", "57"].after == "317"
+    assert changes["eliminated", "43"].rows_before == ("cabinet-office-2011-2017.csv:4696",)
+    assert ("eliminated", "20") not in changes  # already marked eliminated in Sep-13
+    assert diff.counts()["created"] == len([c for c in diff.changes if c.kind == "created"])
+
+
+def test_vacancies_follow_the_post_status() -> None:
+    diffs = diff_organograms(store(), "2015-09", "2016-03", "cabinet-office")
+    kinds = {c.kind for d in diffs for c in d.changes}
+    assert "vacancy-filled" in kinds or "vacancy-opened" in kinds
+    for change in (c for d in diffs for c in d.changes if c.kind.startswith("vacancy")):
+        assert "vacant" in (change.before, change.after)
+
+
+def test_headcount_by_unit() -> None:
+    (diff,) = diff_organograms(store(), "2013-09", "2014-03", "cabinet-office")
+    assert diff.units and all(
+        (u.posts_before, u.junior_fte_before) != (u.posts_after, u.junior_fte_after)
+        for u in diff.units
+    )
+
+
+def test_cli_formats_and_errors(tmp_path: Path) -> None:
+    runner = CliRunner()
+    db = str(tmp_path / "store")
+    assert (
+        runner.invoke(main, ["ingest", "organogram", *map(str, FILES), "--store", db]).exit_code
+        == 0
+    )
+    base = ["diff", "organogram", "--from", "Sep-13", "--to", "Mar-14", "--store", db]
+    text = runner.invoke(main, [*base, "--department", "cabinet-office"])
+    assert text.exit_code == 0, text.output
+    assert "== cabinet-office: Sep-13 -> Mar-14" in text.output
+    assert "holder-changed" in text.output and "'Ivan Rogers' -> 'Tom Scholar'" in text.output
+    data = json.loads(runner.invoke(main, [*base, "--format", "json"]).output)
+    assert {d["department"] for d in data} == {
+        "cabinet-office",
+        "department-for-culture-media-and-sport",
+    }
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(main, [*base, "--format", "csv"]).output)))
+    assert {"department", "change", "ref", "before", "after", "rows_before", "rows_after"} <= rows[
+        0
+    ].keys()
+    none = runner.invoke(
+        main, ["diff", "organogram", "--from", "Jan-99", "--to", "Mar-14", "--store", db]
+    )
+    assert none.exit_code == 2 and "no department has releases" in none.output
+    out = tmp_path / "changes.json"
+    written = runner.invoke(main, [*base, "--format", "json", "--out", str(out)])
+    assert written.exit_code == 0 and json.loads(out.read_text())
