@@ -38,9 +38,15 @@ MORE_CASES = [
     ("span-of-control", {}),
     ("span-of-control", {"manager": ORGANOGRAM_POST + "270"}),
     ("objective-changes", {"post": "Cabinet Secretary", "from": "2015/16", "to": "2012/13"}),
+    ("organogram-changes", {"from": "2012-03-31", "to": "2012-09-30"}),
+    ("organogram-changes", {"from": "2011-09-30", "to": "2012-03-31"}),
+    ("post-timeline", {"post": "CCM200001"}),
+    ("people-in-post", {"post": "DCMS4001"}),
+    ("post-at", {"post": "DCMS2004", "date": "2015-06-01"}),
 ]
 ORGANOGRAMS = Path(__file__).parents[1] / "corpus" / "organograms"
 SNAPSHOT = ["cabinet-office-2013-09-30-senior.csv", "cabinet-office-2013-09-30-junior.csv"]
+RELEASES = ["dcms-2010-2015.csv"]  # ten releases, for the queries over time
 
 
 def govkg(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -52,11 +58,12 @@ def govkg(*args: str, env: dict[str, str] | None = None) -> subprocess.Completed
 
 @pytest.fixture(scope="module")
 def local(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The corpus and one organogram snapshot, in an on-disk store."""
+    """The corpus, one Cabinet Office snapshot and DCMS's releases, in an on-disk store."""
     path = corpus_on_disk(tmp_path_factory.mktemp("remote") / "store")
-    files = [str(ORGANOGRAMS / name) for name in SNAPSHOT]
-    done = govkg("ingest", "organogram", "--quiet", *files, "--store", str(path))
-    assert done.returncode in (0, 1), done.stderr
+    for group in (SNAPSHOT, RELEASES):
+        files = [str(ORGANOGRAMS / name) for name in group]
+        done = govkg("ingest", "organogram", "--quiet", *files, "--store", str(path))
+        assert done.returncode in (0, 1), done.stderr
     return path
 
 
