@@ -9,7 +9,10 @@ eliminated, some job shares; junior rows (5% of posts) report to middle-level po
 20 departments sized like the real ones, in every real variant (official headers; stray index
 and blank column; Windows-1252 with `Valid`; compiled files with a snapshot label and a
 level column), with a few real defects planted. Run:
-`python benchmarks/gen_civil_service.py --posts 412000 --out /tmp/civil-service`.
+`python benchmarks/gen_civil_service.py --posts 412000 --out /tmp/civil-service`; a second
+release of the same departments with `--release 2015-09-30 --churn 0.1`: the same posts (same
+seed), a tenth of them changed as between real releases (a new holder, a retitle, a move
+under another manager, a vacancy).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import argparse
 import csv
 import random
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +58,7 @@ JUNIOR = ["Parent Department", "Organisation", "Unit", "Reporting Senior Post", 
           "Number of Posts in FTE", "Professional/Occupational Group"]  # fmt: skip
 LEVEL_COLUMNS = ["Senior/Junior", "Junior/Senior", "Seniority"]
 MIN_POSTS = 1_000
+RELEASE = date(2015, 3, 31)
 
 
 def real_spans() -> list[int]:
@@ -62,7 +67,7 @@ def real_spans() -> list[int]:
     for name in ("cabinet-office-2011-2017.csv", "dcms-2010-2015.csv"):
         with (REAL / name).open(encoding="utf-8") as f:
             rows = [r for r in csv.DictReader(f) if r["Senior/Junior"] == "Senior"]
-        for label in {r["Back to Index"] for r in rows}:
+        for label in sorted({r["Back to Index"] for r in rows}):  # not by hash: reproducible
             live = [r for r in rows if r["Back to Index"] == label and r["Name"] != "Eliminated"]
             refs = {r["Post Unique Reference"] for r in live}
             counts = Counter(r["Reports to Senior Post"] for r in live)
@@ -155,6 +160,21 @@ def junior_rows(
     return rows
 
 
+def churn(seniors: list[list[str]], share: float, names: Names, rng: random.Random) -> None:
+    """Change a share of the posts as a later release would: holder, title, manager, vacancy."""
+    managers = {row[0]: row[10] for row in seniors}
+    for row in rng.sample(seniors, int(len(seniors) * share)):
+        change = rng.randrange(4)
+        if change == 0 and row[1] not in ("Vacant", "Eliminated"):
+            row[1] = names.next()
+        elif change == 1:
+            row[3] = f"{row[3]} (interim)"
+        elif change == 2 and managers.get(row[10], "XX").upper() != "XX":
+            row[10] = managers[row[10]]  # now reports to the manager's manager
+        elif change == 3 and row[1] not in ("Eliminated",):
+            row[1] = "Vacant"
+
+
 def plant_defects(index: int, seniors: list[list[str]], juniors: list[list[str]]) -> None:
     """A few real defects (self-report, unknown boss, loop, two tops, blank junior boss)."""
     last = seniors[-1]
@@ -174,18 +194,21 @@ def plant_defects(index: int, seniors: list[list[str]], juniors: list[list[str]]
 
 
 def write_department(
-    index: int, dept: str, size: int, out: Path, ctx: dict[str, Any]
+    index: int, dept: str, size: int, out: Path, ctx: dict[str, Any], release: date = RELEASE
 ) -> list[Path]:
     """Write one department in the format variant its index selects; return its files."""
     code = "".join(w[0] for w in dept.split() if w[0].isupper())
     seniors, levels = senior_rows(dept, code, size, ctx)
     juniors = junior_rows(dept, levels, ctx["junior_share"], ctx["rng"])
     plant_defects(index, seniors, juniors)
+    churn(seniors, ctx["churn"], ctx["churn_names"], random.Random(f"{release}{dept}"))
     slug = "-".join(dept.lower().replace(",", "").split())
     variant = index % 4
     if variant == 3:
-        return [_compiled(out / f"{slug}-2015.csv", seniors, juniors, LEVEL_COLUMNS[index % 3])]
-    senior, junior = out / f"{slug}-2015-03-31-senior.csv", out / f"{slug}-2015-03-31-junior.csv"
+        path = out / f"{slug}-{release.year}.csv"
+        return [_compiled(path, seniors, juniors, LEVEL_COLUMNS[index % 3], release)]
+    day = release.isoformat()
+    senior, junior = out / f"{slug}-{day}-senior.csv", out / f"{slug}-{day}-junior.csv"
     if variant == 0:
         _write(senior, SENIOR, seniors, "utf-8")
         _write(junior, JUNIOR, juniors, "utf-8")
@@ -210,32 +233,44 @@ def _write(
         writer.writerows(rows)
 
 
-def _compiled(path: Path, seniors: list[list[str]], juniors: list[list[str]], level: str) -> Path:
+def _compiled(
+    path: Path, seniors: list[list[str]], juniors: list[list[str]], level: str, release: date
+) -> Path:
     """A compiled file: snapshot label, level column, junior rows in the senior columns."""
     header = ["Back to Index", level, *SENIOR]
-    rows = [["Mar-15", "Senior", *r] for r in seniors]
+    label = release.strftime("%b-%y")
+    rows = [[label, "Senior", *r] for r in seniors]
     for j in juniors:
         row = ["", "", j[4], j[7], "", j[0], j[1], j[2], "", "", j[3], "", j[8], j[5], j[6], "",
                j[9], "", ""]  # fmt: skip
-        rows.append(["Mar-15", "Junior", *row])
+        rows.append([label, "Junior", *row])
     _write(path, header, rows, "utf-8")
     return path
 
 
-def generate(posts: int, out: Path, seed: int = 2015, junior_share: float = 0.05) -> list[Path]:
+def generate(
+    posts: int,
+    out: Path,
+    seed: int = 2015,
+    junior_share: float = 0.05,
+    release: date = RELEASE,
+    churn: float = 0.0,
+) -> list[Path]:
     """Write the whole synthetic civil service; return the files (about 20 departments)."""
     if posts < MIN_POSTS:
         raise ValueError(f"--posts {posts}: at least {MIN_POSTS:,} (20 departments of 50 or more)")
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     ctx = {"rng": rng, "names": Names(rng), "spans": real_spans(), "junior_share": junior_share}
+    ctx["churn"] = churn  # its own random streams: the unchanged posts stay the same
+    ctx["churn_names"] = Names(random.Random(f"{seed}{release}"))
     total = sum(DEPARTMENTS.values())
     sizes = {d: max(20, round(posts * share / total)) for d, share in DEPARTMENTS.items()}
     largest = max(sizes, key=lambda d: sizes[d])
     sizes[largest] += posts - sum(sizes.values())
     files: list[Path] = []
     for index, (dept, size) in enumerate(sizes.items()):
-        files += write_department(index, dept, size, out, ctx)
+        files += write_department(index, dept, size, out, ctx, release)
     return files
 
 
@@ -245,10 +280,13 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=412_000)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=2015)
+    parser.add_argument("--release", type=date.fromisoformat, default=RELEASE)
+    parser.add_argument("--churn", type=float, default=0.0, help="share of posts changed")
     args = parser.parse_args()
     if args.posts < MIN_POSTS:
         parser.error(f"--posts: at least {MIN_POSTS:,}")
-    print(f"wrote {len(generate(args.posts, args.out, args.seed))} files to {args.out}")
+    files = generate(args.posts, args.out, args.seed, release=args.release, churn=args.churn)
+    print(f"wrote {len(files)} files to {args.out}")
 
 
 if __name__ == "__main__":

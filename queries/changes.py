@@ -12,14 +12,13 @@ SPARQL.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from queries.checks.report import natural_key
 from queries.checks.sparql import SnapshotRef, snapshot_refs
-from queries.release_state import PostState, junior_fte, local_name, release_posts
+from queries.release_state import ReleasePair, local_name, unit_headcounts
 
 KINDS = (
     "created", "eliminated", "retitled", "regraded", "moved", "moved-unit",
@@ -72,75 +71,84 @@ class NothingToCompare(LookupError):
     """No department has a release matching both selectors."""
 
 
-def post_changes(before: dict[str, PostState], after: dict[str, PostState]) -> list[Change]:
+def post_changes(pair: ReleasePair) -> list[Change]:
     """Every change of every post between two releases, in reference order."""
-    changes: list[Change] = []
-    for ref in sorted(before.keys() | after.keys(), key=natural_key):
-        old, new = before.get(ref), after.get(ref)
-        if new is None and old is not None and old.status == "eliminated":
-            continue  # eliminated before, and gone now: nothing new
-        if old is None or new is None:
-            kind = "created" if old is None else "eliminated"
-            if new is not None:
-                changes.append(Change("created", ref, "", new.title, (), tuple(sorted(new.rows))))
-            elif old is not None:
-                changes.append(Change(kind, ref, old.title, "", tuple(sorted(old.rows)), ()))
-            continue
-        changes += _compared(ref, old, new)
-    return changes
+    found: list[tuple[str, str, str, str]] = []  # (kind, ref, before, after)
+    found += [("created", ref, "", title) for ref, title, _status in pair.only_in_new()]
+    found += [
+        ("eliminated", ref, title, "")
+        for ref, title, status in pair.only_in_old()
+        if local_name(status) != "eliminated"  # eliminated before, and gone now: nothing new
+    ]
+    for kind, what in (("retitled", "title"), ("regraded", "grade")):
+        found += [(kind, ref, *_shown(pair, a, b)) for ref, a, b in pair.changed(what)]
+    found += _unit_moves(pair)
+    found += _status_changes(pair)
+    for kind, what in (("moved", "managers"), ("holder-changed", "holders")):
+        for ref in pair.set_changed(what):
+            before, after = pair.values(pair.old, ref, what), pair.values(pair.new, ref, what)
+            if before != after and (kind == "moved" or (before and after)):
+                found.append((kind, ref, "; ".join(before), "; ".join(after)))
+    found.sort(key=lambda c: (natural_key(c[1]), KINDS.index(c[0])))
+    return [Change(k, ref, a, b, *_rows(pair, k, ref)) for k, ref, a, b in found]
 
 
-def _compared(ref: str, old: PostState, new: PostState) -> list[Change]:
-    """The changes of a post present in both releases."""
-    rows = tuple(sorted(old.rows)), tuple(sorted(new.rows))
+def _shown(pair: ReleasePair, before: str, after: str) -> tuple[str, str]:
+    """Values as people read them: a grade's local name ('SCS3'), titles as they are."""
+    if before.startswith("http"):
+        return local_name(before), local_name(after)
+    return before, after
+
+
+def _unit_moves(pair: ReleasePair) -> list[tuple[str, str, str, str]]:
+    """Posts moved to another unit (a unit whose label only was respelt is the same unit)."""
+    moves = []
+    for ref, before, after in pair.changed("unit"):
+        old, new = pair.label(before), pair.label(after)
+        if old != new:
+            moves.append(("moved-unit", ref, old, new))
+    return moves
+
+
+def _status_changes(pair: ReleasePair) -> list[tuple[str, str, str, str]]:
+    """Newly eliminated posts, and vacancies opened (current -> vacant) or filled (back)."""
     found = []
-    if new.status == "eliminated" and old.status != "eliminated":
-        found.append(("eliminated", old.status, new.status))
-    for kind, a, b in (
-        ("retitled", old.title, new.title),
-        ("regraded", old.grade, new.grade),
-        ("moved", _managers(old), _managers(new)),
-    ):
-        if a != b:
-            found.append((kind, a, b))
-    if old.unit != new.unit and old.unit_label != new.unit_label:
-        found.append(("moved-unit", old.unit_label, new.unit_label))
-    if old.holders.keys() != new.holders.keys() and old.holders and new.holders:
-        found.append(("holder-changed", _names(old), _names(new)))
-    if (old.status, new.status) == ("current", "vacant"):
-        found.append(("vacancy-opened", _names(old) or "current", "vacant"))
-    if (old.status, new.status) == ("vacant", "current"):
-        found.append(("vacancy-filled", "vacant", _names(new) or "current"))
-    return [Change(kind, ref, a, b, *rows) for kind, a, b in found]
+    for ref, before, after in pair.changed("status"):
+        was, now = local_name(before), local_name(after)
+        if now == "eliminated":
+            found.append(("eliminated", ref, was, now))
+        elif (was, now) == ("current", "vacant"):
+            holders = "; ".join(pair.values(pair.old, ref, "holders"))
+            found.append(("vacancy-opened", ref, holders or "current", "vacant"))
+        elif (was, now) == ("vacant", "current"):
+            holders = "; ".join(pair.values(pair.new, ref, "holders"))
+            found.append(("vacancy-filled", ref, "vacant", holders or "current"))
+    return found
 
 
-def _managers(post: PostState) -> str:
-    """A post's managers as one sorted string ('' for none: a blank reference is none too)."""
-    return "; ".join(sorted(post.managers - {""}))
+def _rows(pair: ReleasePair, kind: str, ref: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The CSV rows of a changed post in each release (none on a side it is absent from)."""
+    before = () if kind == "created" else pair.rows(pair.old, ref)
+    after = (
+        () if kind == "eliminated" and not pair.rows(pair.new, ref) else pair.rows(pair.new, ref)
+    )
+    return before, after
 
 
-def _names(post: PostState) -> str:
-    """A post's holders as one sorted string of their names as published."""
-    return "; ".join(sorted(post.holders.values()))
-
-
-def unit_counts(
-    store: ox.Store,
-    before: tuple[str, dict[str, PostState]],
-    after: tuple[str, dict[str, PostState]],
-) -> list[UnitCount]:
+def unit_counts(pair: ReleasePair) -> list[UnitCount]:
     """Senior posts and junior FTE per unit in both releases (the units whose numbers changed)."""
-    posts = [_posts_per_unit(states) for _graph, states in (before, after)]
-    fte = [junior_fte(store, graph) for graph, _states in (before, after)]
-    labels = {s.unit: s.unit_label for _graph, states in (before, after) for s in states.values()}
-    units = set().union(*posts, *fte)
+    (posts_old, fte_old), (posts_new, fte_new) = (
+        unit_headcounts(pair.store, pair.old),
+        unit_headcounts(pair.store, pair.new),
+    )
+    units = set().union(posts_old, posts_new, fte_old, fte_new)
     counts = [
         UnitCount(
-            labels.get(u) or local_name(u),
-            posts[0].get(u, 0),
-            posts[1].get(u, 0),
-            round(fte[0].get(u, 0.0), 2),
-            round(fte[1].get(u, 0.0), 2),
+            pair.label(u),
+            posts_old.get(u, 0),
+            posts_new.get(u, 0),
+            round(fte_old.get(u, 0.0), 2),
+            round(fte_new.get(u, 0.0), 2),
         )
         for u in units
     ]
@@ -150,15 +158,6 @@ def unit_counts(
         if (c.posts_before, c.junior_fte_before) != (c.posts_after, c.junior_fte_after)
     ]
     return sorted(changed, key=lambda c: c.unit.lower())
-
-
-def _posts_per_unit(states: dict[str, PostState]) -> dict[str, int]:
-    """Live senior posts per unit."""
-    counts: dict[str, int] = defaultdict(int)
-    for state in states.values():
-        if state.status != "eliminated":
-            counts[state.unit] += 1
-    return counts
 
 
 def diff_organograms(
@@ -176,10 +175,8 @@ def diff_organograms(
     diffs = []
     for dept in common:
         old_ref, new_ref = olds[dept], news[dept]
-        old, new = release_posts(store, old_ref.graph), release_posts(store, new_ref.graph)
-        diff = Diff(dept, old_ref, new_ref, post_changes(old, new))
-        diff.units = unit_counts(store, (old_ref.graph, old), (new_ref.graph, new))
-        diffs.append(diff)
+        pair = ReleasePair(store, old_ref.graph, new_ref.graph)
+        diffs.append(Diff(dept, old_ref, new_ref, post_changes(pair), unit_counts(pair)))
     return diffs
 
 

@@ -42,3 +42,29 @@ def test_too_few_posts_is_a_usage_error() -> None:
     done = run_bench("--posts", "5000", "--quick-baseline")
     assert done.returncode == 2
     assert "at least 1,000 posts" in done.stderr and "Traceback" not in done.stderr
+
+
+GENERATOR = Path(__file__).parent.parent / "benchmarks" / "gen_civil_service.py"
+
+
+def generated(folder: Path, hash_seed: str, *args: str) -> dict[str, bytes]:
+    """The generator's files, written by a process with this PYTHONHASHSEED."""
+    env = {"PYTHONHASHSEED": hash_seed, "PATH": "/usr/bin:/bin"}
+    cmd = [sys.executable, str(GENERATOR), "--posts", "2000", "--out", str(folder), *args]
+    subprocess.run(cmd, check=True, capture_output=True, env=env)
+    return {p.name: p.read_bytes() for p in folder.glob("*.csv")}
+
+
+def test_the_generator_is_reproducible(tmp_path: Path) -> None:
+    """Regression: real spans were read in set order, so each run drew another service."""
+    assert generated(tmp_path / "a", "1") == generated(tmp_path / "b", "2")
+
+
+def test_a_later_release_changes_only_its_churn(tmp_path: Path) -> None:
+    """--release with --churn keeps the posts and changes about that share of them."""
+    first = generated(tmp_path / "a", "1")
+    later = generated(tmp_path / "b", "1", "--release", "2015-09-30", "--churn", "0.1")
+    old = first["cabinet-office-2015-03-31-senior.csv"].decode().splitlines()
+    new = later["cabinet-office-2015-09-30-senior.csv"].decode().splitlines()
+    changed = sum(a != b for a, b in zip(old, new, strict=True))
+    assert 0.05 * len(old) < changed < 0.15 * len(old)

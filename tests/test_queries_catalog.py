@@ -13,6 +13,7 @@ EXPECTED = {
     "post-at",
     "people-in-post",
     "post-timeline",
+    "person-timeline",
     "organogram-changes",
     "who-holds-to-account",
     "held-to-account-by",

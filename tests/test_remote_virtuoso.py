@@ -41,6 +41,7 @@ MORE_CASES = [
     ("organogram-changes", {"from": "2012-03-31", "to": "2012-09-30"}),
     ("organogram-changes", {"from": "2011-09-30", "to": "2012-03-31"}),
     ("post-timeline", {"post": "CCM200001"}),
+    ("person-timeline", {"person": "Andrea Young"}),
     ("people-in-post", {"post": "DCMS4001"}),
     ("post-at", {"post": "DCMS2004", "date": "2015-06-01"}),
 ]
