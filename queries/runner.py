@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from common.errors import UsageError
 from common.sparql_safety import find_service
 from queries.catalog import NamedQuery, QueryParam, get_query, load_catalog
+from queries.dataset import DEFAULT_BASE, dataset_options
 from queries.labels import PREFIXES, resolve_entity
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -67,8 +68,12 @@ def execute(
     substitutions: Mapping[str, Term] | None = None,
     *,
     check_service: bool = True,
+    base_iri: str = DEFAULT_BASE,
 ) -> QueryResult:
-    """Run SPARQL text on the union of the store's graphs; syntax errors are UsageErrors.
+    """Run SPARQL text on the store's dataset (queries.dataset); syntax errors are UsageErrors.
+
+    With no FROM, the default graph is the union of every graph; relative IRIs resolve
+    against `base_iri`.
 
     The SERVICE check guards text a user wrote; a caller that has written escaped terms into
     a vetted named query passes check_service=False (an IRI with 'service' in it can look
@@ -78,7 +83,8 @@ def execute(
         check_read_only(text)
     subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
     try:
-        answer = store.query(text, use_default_graph_as_union=True, substitutions=subs or None)
+        options = dataset_options(text)
+        answer = store.query(text, base_iri=base_iri, substitutions=subs or None, **options)
         return _materialise(answer, text)
     except SyntaxError as exc:
         hint = (

@@ -1,10 +1,10 @@
 """Every example in README.md runs, in order, with the exit code the README states.
 
-The `sh` blocks run line by line (a trailing backslash continues a line) as a user would
-type them, with the virtual environment's `govkg` first on PATH, in a scratch folder that
-sees the repository's `corpus/` and `tests/` and keeps its own store (`$GOVKG_STORE`) and
-`out/`. A trailing `# exit N` comment states a non-zero exit code. Three kinds of line need
-a harness, never a skip:
+The `sh` blocks run line by line (a trailing backslash or an open quote continues a line) as
+a user would type them, with the virtual environment's `govkg` first on PATH, in a scratch
+folder that sees the repository's `corpus/` and `tests/` and keeps its own store
+(`$GOVKG_STORE`) and `out/`. A trailing `# exit N` comment states a non-zero exit code.
+Three kinds of line need a harness, never a skip:
 - `make run` runs in the repository with the store and output folders redirected; `make
   test` is the command running this test and is the only line not run again.
 - `govkg serve` starts in the background, is waited for until it answers, is used by the
@@ -73,11 +73,15 @@ def examples() -> list[Example]:
     for body in blocks("sh"):
         pending = ""
         for raw in body.splitlines():
-            command, comment = split_comment(raw)
-            if command.endswith("\\"):
-                pending += command[:-1] + " "
+            text = pending + raw
+            if text.count("'") % 2:  # inside a quoted argument: the line goes on
+                pending = text + "\n"
                 continue
-            command, pending = (pending + command).strip(), ""
+            command, comment = split_comment(text)
+            if command.endswith("\\"):
+                pending = command[:-1] + " "
+                continue
+            command, pending = command.strip(), ""
             if command:
                 code = EXIT.search(comment)
                 found.append(Example(command, int(code.group(1)) if code else 0))

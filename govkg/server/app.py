@@ -24,7 +24,7 @@ from govkg.server.cache import ReplyCache
 from govkg.server.engine import Reply, error
 from govkg.server.protocol import (
     ProtocolError,
-    accept_for,
+    description_format,
     from_get,
     from_post,
     service_description,
@@ -120,8 +120,9 @@ class Handler(BaseHTTPRequestHandler):
         self.send(body if isinstance(body, Reply) else self.route(body))
 
     def do_OPTIONS(self) -> None:
-        """CORS preflight: GET and POST with a Content-Type, never credentials."""
-        self.send(Reply(204, "text/plain", b"", dict(PREFLIGHT)))
+        """CORS preflight (GET and POST with a Content-Type, never credentials); Allow."""
+        headers = {**dict(PREFLIGHT), "Allow": "GET, HEAD, POST, OPTIONS"}
+        self.send(Reply(204, "text/plain", b"", headers))
 
     def refuse_method(self) -> None:
         """PUT, DELETE and PATCH: the endpoint is read-only."""
@@ -169,10 +170,12 @@ class Handler(BaseHTTPRequestHandler):
     def route(self, body: bytes | None) -> Reply:
         """The reply for this path."""
         parts = urlsplit(self.path)
-        if parts.path == "/sparql":
+        if parts.path in {"/sparql", "/sparql/"}:
             return self.sparql(parts.query, body)
         if body is not None:
-            return error(405, "only /sparql takes a POST")
+            reply = error(405, "only /sparql takes a POST")
+            reply.headers["Allow"] = "GET, HEAD, OPTIONS"
+            return reply
         if parts.path == "/queries":
             return pages.query_list()
         if parts.path.startswith("/queries/"):
@@ -191,13 +194,20 @@ class Handler(BaseHTTPRequestHandler):
         except ProtocolError as exc:
             return error(exc.status, str(exc))
         if request.query is None:
+            chosen = description_format(self.headers.get("Accept", ""))
+            if chosen is None:
+                return error(
+                    406, "the service description is in Turtle, RDF/XML, JSON-LD or N-Triples"
+                )
+            media, fmt = chosen
             endpoint = f"{self.base_url()}/sparql"
-            text = service_description(endpoint, self.server.graphs)
-            return Reply(200, "text/turtle; charset=utf-8", text)
+            text = service_description(endpoint, self.server.graphs, fmt)
+            return Reply(200, f"{media}; charset=utf-8", text)
         return self.server.answer({
             "op": "sparql", "query": request.query, "default": request.default,
-            "named": request.named, "accept": accept_for(request, self.headers.get("Accept", "")),
-            "max_rows": self.server.config.limits.max_rows,
+            "named": request.named, "accept": self.headers.get("Accept", ""),
+            "formats": request.formats,
+            "max_rows": self.server.config.limits.max_rows, "base": f"{self.base_url()}/sparql",
         })  # fmt: skip
 
     def named(self, name: str, query_string: str) -> Reply:

@@ -1,8 +1,10 @@
 """What a worker process does with one request: check, evaluate, cut to the row limit, write.
 
 Raw queries follow the SPARQL 1.1 Protocol's query operation
-(https://www.w3.org/TR/sparql11-protocol/#query-operation): the RDF dataset is the union of
-every named graph unless `default-graph-uri` / `named-graph-uri` say otherwise. Named
+(https://www.w3.org/TR/sparql11-protocol/#query-operation) with the dataset rules of
+queries.dataset (the same as the CLI's): the union of every graph unless FROM / FROM NAMED
+or `default-graph-uri` / `named-graph-uri` say otherwise; relative IRIs resolve against the
+endpoint's URL. Named
 queries run through queries.runner exactly as `govkg query` does (parameters bound by
 substitution, labels resolved). Every reply is plain data (status, type, body, headers) so
 it crosses the process boundary cheaply.
@@ -19,8 +21,9 @@ import pyoxigraph as ox
 
 from common.errors import GovkgError, UsageError
 from common.sparql_safety import Refused, check_query, mentions_update
-from govkg.server.protocol import negotiate
+from govkg.server.protocol import ProtocolError, pick_format
 from govkg.server.results import MEDIA, serialise
+from queries.dataset import DEFAULT_BASE, dataset_options
 from queries.runner import QueryResult
 
 
@@ -39,16 +42,6 @@ def error(status: int, message: str) -> Reply:
     return Reply(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"))
 
 
-def _dataset(default: list[str], named: list[str]) -> dict[str, Any]:
-    """pyoxigraph keyword arguments for the protocol's dataset parameters."""
-    if not default and not named:
-        return {"use_default_graph_as_union": True}
-    return {
-        "default_graph": [ox.NamedNode(g) for g in default] or ox.DefaultGraph(),
-        "named_graphs": [ox.NamedNode(g) for g in named] or None,
-    }
-
-
 def _limited(answer: object, text: str, max_rows: int) -> tuple[QueryResult, bool]:
     """Read at most max_rows rows (or triples) of an answer; True when more were left."""
     if isinstance(answer, ox.QuerySolutions):
@@ -61,11 +54,24 @@ def _limited(answer: object, text: str, max_rows: int) -> tuple[QueryResult, boo
     return QueryResult("graph", triples=triples[:max_rows], sparql=text), len(triples) > max_rows
 
 
-def answer(result: QueryResult, accept: str, truncated: bool, max_rows: int) -> Reply:
-    """Serialise a result in the negotiated format, stating the row limit in headers."""
-    fmt = negotiate(accept, result.kind)
+def answer(
+    result: QueryResult,
+    accept: str,
+    truncated: bool,
+    max_rows: int,
+    formats: list[str] | None = None,
+) -> Reply:
+    """Serialise a result in the format asked for, stating the row limit in headers."""
+    try:
+        fmt = pick_format(result.kind, formats or [], accept)
+    except ProtocolError as exc:
+        return error(exc.status, str(exc))
     if fmt is None:
-        wanted = "RDF (Turtle, N-Triples, JSON-LD)" if result.kind == "graph" else "SPARQL results"
+        wanted = (
+            "RDF (Turtle, N-Triples, JSON-LD, RDF/XML)"
+            if result.kind == "graph"
+            else "SPARQL results (JSON, XML, CSV, TSV)"
+        )
         return error(406, f"cannot answer in {accept!r}: this answer is {wanted}")
     headers = {"X-Govkg-Row-Limit": str(max_rows), "X-Govkg-Truncated": str(truncated).lower()}
     if truncated:
@@ -78,8 +84,10 @@ def run_sparql(store: ox.Store, request: Mapping[str, Any]) -> Reply:
     text: str = request["query"]
     try:
         check_query(text)
-        kwargs = _dataset(request.get("default", []), request.get("named", []))
-        result, truncated = _limited(store.query(text, **kwargs), text, request["max_rows"])
+        kwargs = dataset_options(text, request.get("default", []), request.get("named", []))
+        base = request.get("base") or DEFAULT_BASE
+        answer_ = store.query(text, base_iri=base, **kwargs)
+        result, truncated = _limited(answer_, text, request["max_rows"])
     except Refused as exc:
         return error(403, str(exc))
     except SyntaxError as exc:
@@ -90,7 +98,8 @@ def run_sparql(store: ox.Store, request: Mapping[str, Any]) -> Reply:
         return error(400, f"bad request: {exc}")
     except (OSError, RuntimeError) as exc:
         return error(500, f"the query failed: {exc}")
-    return answer(result, request.get("accept", ""), truncated, request["max_rows"])
+    formats = request.get("formats", [])
+    return answer(result, request.get("accept", ""), truncated, request["max_rows"], formats)
 
 
 def run_named(store: ox.Store, request: Mapping[str, Any]) -> Reply:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govkg.server.engine import Reply, error
-from govkg.server.protocol import FORMAT_PARAM
+from govkg.server.results import MEDIA
 
 if TYPE_CHECKING:
     from govkg.server.app import ServerConfig
@@ -34,7 +34,7 @@ CSP = (
     "connect-src 'self' http: https:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
 )
 EXPLORER_CANDIDATES = (Path("out/govkg-explorer.html"), Path("out/explorer.html"))
-FORMAT_MEDIA = FORMAT_PARAM
+FORMAT_MEDIA = {**{k: v.split(";")[0] for k, v in MEDIA.items()}, "ttl": "text/turtle"}
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_-]+\.[a-z]+$")
 
 
