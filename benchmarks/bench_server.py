@@ -30,7 +30,7 @@ from govkg.build import build_into_store
 from queries.catalog import get_query
 
 QUERY = "vacant-posts"
-CLIENTS = (1, 4, 16)
+CLIENTS = (1, 4, 16, 32)
 MAX_REQUESTS, MAX_SECONDS = 3000, 6.0
 TARGET_RATIO, TARGET_P99_MS = 10.0, 50.0
 RDFLIB_APP = """

@@ -31,8 +31,13 @@ def test_written_terms_answer_like_bound_ones(store: ox.Store, name: str) -> Non
     given = {p.name: p.example for p in query.params if p.example}
     try:
         bound = bind_params(store, query, given)
-    except Exception:
-        bound = bind_params(store, query, {})
+    except Exception:  # an example the fixture graph does not name: required ones by IRI
+        needed = {
+            p.name: "https://w3id.org/govkg/id/absent" if p.type == "iri" else p.example
+            for p in query.params
+            if p.required
+        }
+        bound = bind_params(store, query, needed)
     expected = execute(store, query.text, bound)
     written = substitute(query.text, {k: str(v) for k, v in bound.items()})
     got = execute(store, written, check_service=False)

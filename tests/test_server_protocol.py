@@ -255,3 +255,17 @@ def test_sparqlwrapper_defaults(server: str) -> None:
         client.setQuery(QUERIES[form])
         result = client.query().convert()
         assert result is not None and not isinstance(result, io.IOBase)
+
+
+def test_rdflib_sparqlstore_over_the_endpoint(server: str) -> None:
+    """rdflib's SPARQLStore (GET and POST, XML and JSON results) reads the endpoint."""
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    for method in ("GET", "POST"):
+        for fmt in ("xml", "json"):
+            store = SPARQLStore(f"{server}/sparql", method=method, returnFormat=fmt)
+            graph = rdflib.Graph(store)
+            assert len(list(graph.query(QUERIES["SELECT"]))) == 3
+            assert graph.query(QUERIES["ASK"]).askAnswer
+            if fmt == "xml":  # rdflib reads a graph answer from RDF/XML only
+                assert len(graph.query(QUERIES["CONSTRUCT"]).graph) == 3  # type: ignore[arg-type]
