@@ -15,6 +15,7 @@ so that `<post/cabinet-secretary>` names a node) in `govkg query|sparql` and Pyt
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,10 +25,13 @@ from common.sparql_lexer import keywords
 from ontology.namespace import ID_IRI
 
 DEFAULT_BASE = ID_IRI
+_FROM_WORD = re.compile(r"(?<![\w:])from(?![\w:])", re.IGNORECASE)
 
 
 def declares_dataset(text: str) -> bool:
     """True when the query names its dataset (FROM or FROM NAMED, outside strings and IRIs)."""
+    if not _FROM_WORD.search(text):  # the token scan costs ~0.2 ms: most queries skip it
+        return False
     return "FROM" in keywords(text)
 
 
