@@ -34,6 +34,7 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gen_civil_service import MIN_POSTS, generate
 
+from graphbuild.organogram import tables_folder
 from queries.changes import diff_organograms
 from queries.checks import chain_to_top, direct_reports, find_posts, load_organograms, run_checks
 from queries.runner import run_query
@@ -136,7 +137,8 @@ def time_diff_and_timeline(posts: int, folder: Path, store_path: Path) -> tuple[
     ingest(later, store_path)
     store = ox.Store.read_only(str(store_path))
     start = time.perf_counter()
-    diffs = diff_organograms(store, "2015-03-31", SECOND_RELEASE)
+    tables = tables_folder(store_path)  # as `govkg diff organogram` reads them
+    diffs = diff_organograms(store, "2015-03-31", SECOND_RELEASE, tables=tables)
     diff_s = time.perf_counter() - start
     changes = sum(len(d.changes) for d in diffs)
     print(f"  diff: {diff_s:.2f} s, {changes:,} changes", flush=True)

@@ -13,12 +13,16 @@ SPARQL.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pyoxigraph as ox
 
 from queries.checks.report import natural_key
 from queries.checks.sparql import SnapshotRef, snapshot_refs
-from queries.release_state import ReleasePair, local_name, unit_headcounts
+from queries.release_state import ReleasePair, local_name
+from queries.release_tables import TablePair
+
+Pair = ReleasePair | TablePair
 
 KINDS = (
     "created", "eliminated", "retitled", "regraded", "moved", "moved-unit",
@@ -71,7 +75,7 @@ class NothingToCompare(LookupError):
     """No department has a release matching both selectors."""
 
 
-def post_changes(pair: ReleasePair) -> list[Change]:
+def post_changes(pair: Pair) -> list[Change]:
     """Every change of every post between two releases, in reference order."""
     found: list[tuple[str, str, str, str]] = []  # (kind, ref, before, after)
     found += [("created", ref, "", title) for ref, title, _status in pair.only_in_new()]
@@ -93,14 +97,14 @@ def post_changes(pair: ReleasePair) -> list[Change]:
     return [Change(k, ref, a, b, *_rows(pair, k, ref)) for k, ref, a, b in found]
 
 
-def _shown(pair: ReleasePair, before: str, after: str) -> tuple[str, str]:
+def _shown(pair: Pair, before: str, after: str) -> tuple[str, str]:
     """Values as people read them: a grade's local name ('SCS3'), titles as they are."""
     if before.startswith("http"):
         return local_name(before), local_name(after)
     return before, after
 
 
-def _unit_moves(pair: ReleasePair) -> list[tuple[str, str, str, str]]:
+def _unit_moves(pair: Pair) -> list[tuple[str, str, str, str]]:
     """Posts moved to another unit (a unit whose label only was respelt is the same unit)."""
     moves = []
     for ref, before, after in pair.changed("unit"):
@@ -110,7 +114,7 @@ def _unit_moves(pair: ReleasePair) -> list[tuple[str, str, str, str]]:
     return moves
 
 
-def _status_changes(pair: ReleasePair) -> list[tuple[str, str, str, str]]:
+def _status_changes(pair: Pair) -> list[tuple[str, str, str, str]]:
     """Newly eliminated posts, and vacancies opened (current -> vacant) or filled (back)."""
     found = []
     for ref, before, after in pair.changed("status"):
@@ -126,7 +130,7 @@ def _status_changes(pair: ReleasePair) -> list[tuple[str, str, str, str]]:
     return found
 
 
-def _rows(pair: ReleasePair, kind: str, ref: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _rows(pair: Pair, kind: str, ref: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The CSV rows of a changed post in each release (none on a side it is absent from)."""
     before = () if kind == "created" else pair.rows(pair.old, ref)
     after = (
@@ -135,11 +139,11 @@ def _rows(pair: ReleasePair, kind: str, ref: str) -> tuple[tuple[str, ...], tupl
     return before, after
 
 
-def unit_counts(pair: ReleasePair) -> list[UnitCount]:
+def unit_counts(pair: Pair) -> list[UnitCount]:
     """Senior posts and junior FTE per unit in both releases (the units whose numbers changed)."""
     (posts_old, fte_old), (posts_new, fte_new) = (
-        unit_headcounts(pair.store, pair.old),
-        unit_headcounts(pair.store, pair.new),
+        pair.headcounts(pair.old),
+        pair.headcounts(pair.new),
     )
     units = set().union(posts_old, posts_new, fte_old, fte_new)
     counts = [
@@ -161,9 +165,17 @@ def unit_counts(pair: ReleasePair) -> list[UnitCount]:
 
 
 def diff_organograms(
-    store: ox.Store, before: str, after: str, department: str | None = None
+    store: ox.Store,
+    before: str,
+    after: str,
+    department: str | None = None,
+    tables: Path | None = None,
 ) -> list[Diff]:
-    """Per department with a release matching each selector: the changes from one to the other."""
+    """Per department with a release matching each selector: the changes from one to the other.
+
+    With `tables` (the release tables beside an on-disk store) a pair of releases that both
+    have one is compared from the tables; otherwise the store is asked.
+    """
     olds = _by_department(store, before, department)
     news = _by_department(store, after, department)
     common = sorted(olds.keys() & news.keys())
@@ -175,7 +187,9 @@ def diff_organograms(
     diffs = []
     for dept in common:
         old_ref, new_ref = olds[dept], news[dept]
-        pair = ReleasePair(store, old_ref.graph, new_ref.graph)
+        pair: Pair = ReleasePair(store, old_ref.graph, new_ref.graph)
+        if tables is not None:
+            pair = TablePair.load(store, tables, old_ref.graph, new_ref.graph) or pair
         diffs.append(Diff(dept, old_ref, new_ref, post_changes(pair), unit_counts(pair)))
     return diffs
 

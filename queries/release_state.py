@@ -67,7 +67,8 @@ POSTS_PER_UNIT = (
   ?post org:postIn ?unit FILTER NOT EXISTS { ?post pstat:postStatus pstat:eliminated } }
 GROUP BY ?unit"""
 )
-LABELS = PREFIXES + """SELECT ?node ?label WHERE { ?node rdfs:label|foaf:name ?label }"""
+LABELS = PREFIXES + """SELECT ?node ?label WHERE {
+  ?node rdfs:label|foaf:name|<http://www.w3.org/2004/02/skos/core#prefLabel> ?label }"""
 IDENTIFIER = "http://purl.org/dc/terms/identifier"
 SOURCE_ROW = GK_IRI + "sourceRow"
 Node = ox.NamedNode | ox.BlankNode | ox.Triple
@@ -136,6 +137,10 @@ class ReleasePair:
                 answer = self.store.query(LABELS, default_graph=ox.NamedNode(g))
                 self.labels.update((text(r[0]), text(r[1])) for r in answer)  # type: ignore[union-attr]
         return self.labels.get(iri) or local_name(iri)
+
+    def headcounts(self, graph: str) -> tuple[dict[str, int], dict[str, float]]:
+        """Live senior posts and junior FTE per unit IRI in one release."""
+        return unit_headcounts(self.store, graph)
 
     def _posts(self, graph: str, ref: str) -> list[Node]:
         """The post nodes with this reference in a release."""

@@ -21,13 +21,17 @@ import pyoxigraph as ox
 import pytest
 
 from govkg.store import open_store
-from graphbuild.organogram import journal_folder
+from graphbuild.organogram import journal_folder, tables_folder
+from graphbuild.organogram.tables import table_path
+from queries.checks import snapshot_refs
+from queries.release_tables import read_release
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from gen_civil_service import generate
 
 GOVKG = str(Path(sys.executable).parent / "govkg")
 KILL_AFTER = (0.9, 1.6, 2.4)
+IDENTIFIER = ox.NamedNode("http://purl.org/dc/terms/identifier")
 
 
 def fingerprint(store_path: Path) -> str:
@@ -36,6 +40,19 @@ def fingerprint(store_path: Path) -> str:
     data = store.dump(format=ox.RdfFormat.N_QUADS)
     del store
     return hashlib.sha256(data).hexdigest()
+
+
+def assert_tables_match(store_path: Path) -> None:
+    """Every release table left beside the store describes its graph as the graph is."""
+    store = open_store(store_path, read_only=True)
+    tables = tables_folder(store_path)
+    graphs = [r.graph for r in snapshot_refs(store)]
+    for graph in graphs:
+        release = read_release(table_path(tables, graph), graph)
+        if release is not None:
+            identifiers = store.quads_for_pattern(None, IDENTIFIER, None, ox.NamedNode(graph))
+            assert len(release.posts) == len({q.subject for q in identifiers}), graph
+    del store
 
 
 def ingest(store: Path, *files: Path) -> subprocess.Popen[bytes]:
@@ -68,6 +85,7 @@ def test_a_killed_ingest_leaves_the_store_as_it_was(tmp_path: Path) -> None:
         state = fingerprint(store)  # opening the store undoes an uncommitted ingest
         assert not journal_folder(store).exists()
         assert state in (before, after), f"killed after {delay} s: the store is neither"
+        assert_tables_match(store)
         if state == before and interrupted == 1:  # the store still works: ingest again
             assert ingest(store, *second).wait() == 0 and fingerprint(store) == after
     assert interrupted, "no kill landed while the ingest was writing: lengthen the ingest"

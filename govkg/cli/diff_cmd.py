@@ -13,6 +13,7 @@ import click
 from common.errors import InputError
 from govkg.cli.common import handle_errors, store_option
 from govkg.store import open_store
+from graphbuild.organogram import tables_folder
 from queries.changes import NothingToCompare, diff_organograms
 from queries.changes_report import to_csv, to_json, to_text
 
@@ -44,7 +45,7 @@ def organogram(
     """Posts created, eliminated, retitled, regraded, moved; holders and vacancies; units."""
     store = open_store(store_path, read_only=True)
     try:
-        diffs = diff_organograms(store, before, after, department)
+        diffs = diff_organograms(store, before, after, department, tables_folder(store_path))
     except NothingToCompare as exc:
         raise InputError(str(exc)) from None
     text = RENDER[fmt](diffs)

@@ -17,7 +17,13 @@ import pyoxigraph as ox
 from common.errors import InputError, UsageError
 from govkg.cli.common import handle_errors, store_option
 from govkg.store import open_store, store_exists
-from graphbuild.organogram import IngestResult, ingest_files, journal_folder, snapshot_date
+from graphbuild.organogram import (
+    IngestResult,
+    ingest_files,
+    journal_folder,
+    snapshot_date,
+    tables_folder,
+)
 
 
 @click.group()
@@ -52,7 +58,14 @@ def organogram(
         created.append(not store_exists(store_path))
         return open_store(store_path, create=True)
 
-    result = ingest_files(opener, files, snapshot, department, journal=journal_folder(store_path))
+    result = ingest_files(
+        opener,
+        files,
+        snapshot,
+        department,
+        journal=journal_folder(store_path),
+        tables=tables_folder(store_path),
+    )
     _report_problems(result)
     if created and created[0]:
         click.echo(f"created store {store_path}", err=True)

@@ -13,6 +13,7 @@ from graphbuild.organogram.ingest import IngestResult, SnapshotSummary, build_or
 from graphbuild.organogram.journal import journal_folder, recover
 from graphbuild.organogram.rows import snapshot_date
 from graphbuild.organogram.store import ingest_files, load_result
+from graphbuild.organogram.tables import tables_folder
 
 __all__ = [
     "IngestResult",
@@ -23,4 +24,5 @@ __all__ = [
     "load_result",
     "recover",
     "snapshot_date",
+    "tables_folder",
 ]

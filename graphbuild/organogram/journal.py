@@ -6,7 +6,8 @@ naming the graph and its backup, both synced to disk; when every load is done an
 store flushed, it marks the journal committed and deletes it. An ingest killed half-way
 (SIGKILL, power loss, a full disk) leaves an uncommitted journal; the next command that
 opens the store calls `recover`, which removes every graph the journal names and loads the
-backups again: the store is as it was before the interrupted command.
+backups again, and forgets their release tables (`tables`): the store is as it was before
+the interrupted command.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
+
+from graphbuild.organogram.tables import forget
 
 ENTRIES = "touched.tsv"
 COMMITTED = "committed"
@@ -84,5 +87,8 @@ def recover(store: ox.Store, folder: Path) -> list[str]:
             path = str(folder / backup)
             store.bulk_load(path=path, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(graph))
     store.flush()
+    graphs = [graph for graph, _backup in touched]
+    tables = folder.with_name(folder.name.removesuffix(".ingest-journal") + ".releases")
+    forget(tables, graphs)  # their release tables may be the interrupted ingest's
     shutil.rmtree(folder, ignore_errors=True)
-    return [graph for graph, _backup in touched]
+    return graphs

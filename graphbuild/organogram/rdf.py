@@ -84,6 +84,11 @@ class SnapshotWriter:
         """The named graph of a snapshot."""
         return str(organogram_graph(self.linker.department_key(snap.department), snap.date_key))
 
+    def context(self, snap: Snapshot) -> _Context:
+        """The IRIs this writer mints for a snapshot's units, grades and people (no TriG kept)."""
+        dept = self.linker.department_key(snap.department)
+        return _Context(self.linker, dept, snap.department, [])
+
     def chunks(self, snap: Snapshot, size: int = CHUNK_NODES) -> Iterator[str]:
         """The snapshot as self-contained TriG documents of at most `size` posts or rows each."""
         dept = self.linker.department_key(snap.department)

@@ -37,6 +37,7 @@ from graphbuild.organogram.ingest import Ingest, IngestResult, without_gc
 from graphbuild.organogram.journal import Journal
 from graphbuild.organogram.link import Linker
 from graphbuild.organogram.model import Snapshot
+from graphbuild.organogram.tables import TableWriter
 
 LOADERS = max(1, min(2, os.cpu_count() or 1))
 STORE_CHUNK_POSTS = 10_000
@@ -115,14 +116,16 @@ class GraphSwap:
         if self.failures:
             raise self.failures[0]
 
-    def finish(self) -> None:
-        """Flush; after a large load, compact every index so that reads stay fast."""
+    def finish(self, before_commit: Callable[[], None] | None = None) -> None:
+        """Flush; after a large load, compact every index so that reads stay fast; commit."""
         if self.store is None:
             self.journal.commit()
             return
         if self.loaded >= COMPACT_AFTER_BYTES:
             self.store.optimize()  # first: a flush would wait for background compaction
         self.store.flush()
+        if before_commit is not None:
+            before_commit()  # e.g. the release tables: only once the graphs are durable
         self.journal.commit()
 
     def rollback(self) -> None:
@@ -166,15 +169,18 @@ def ingest_files(
     department: str | None = None,
     linker: Linker | None = None,
     journal: Path | None = None,
+    tables: Path | None = None,
 ) -> IngestResult:
     """Read, then load, one department at a time; the store opens when there is data.
 
     With `journal` (a folder beside an on-disk store, `journal_folder`), the backups are
-    kept there until the ingest commits, so that a killed ingest can be undone (`recover`).
+    kept there until the ingest commits, so that a killed ingest can be undone (`recover`);
+    with `tables` (`tables_folder`), each release's table is written for the diff.
     """
     ingest = Ingest(snapshot, department, linker)
     written: dict[int, Snapshot] = {}
     rewrite: dict[int, Snapshot] = {}
+    table_writer = TableWriter(tables, ingest.linker) if tables is not None else None
     with _journal_dir(journal) as folder, without_gc():
         swap = GraphSwap(open_store, folder)
         try:
@@ -188,10 +194,14 @@ def ingest_files(
                     swap.load(ingest.result.writer.chunks(snap, STORE_CHUNK_POSTS))
             swap.wait()
             _rewrite(swap, ingest, list(rewrite.values()))
+            if table_writer is not None:  # written while the store compacts (GIL released)
+                table_writer.start(ingest.result.writer, list(written.values()))
+            swap.finish(table_writer.commit if table_writer is not None else None)
         except BaseException:
+            if table_writer is not None:
+                table_writer.discard()
             swap.rollback()
             raise
-        swap.finish()
     return ingest.finish()
 
 
