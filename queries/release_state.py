@@ -67,8 +67,11 @@ POSTS_PER_UNIT = (
   ?post org:postIn ?unit FILTER NOT EXISTS { ?post pstat:postStatus pstat:eliminated } }
 GROUP BY ?unit"""
 )
-LABELS = PREFIXES + """SELECT ?node ?label WHERE {
+LABELS = (
+    PREFIXES
+    + """SELECT ?node ?label WHERE {
   ?node rdfs:label|foaf:name|<http://www.w3.org/2004/02/skos/core#prefLabel> ?label }"""
+)
 IDENTIFIER = "http://purl.org/dc/terms/identifier"
 SOURCE_ROW = GK_IRI + "sourceRow"
 Node = ox.NamedNode | ox.BlankNode | ox.Triple
