@@ -24,21 +24,36 @@ from queries.checks.sparql import text
 from queries.release_state import LABELS
 
 SINGLE = {"title": 2, "grade": 3, "status": 4, "unit": 5}
+SETS = {"managers": 7, "holders": 8}
 
 
 @dataclass
 class Release:
-    """One release table: posts by key, junior FTE by unit, names of units and people."""
+    """One release table: each post's line by key (split only when needed) and its units."""
 
-    posts: dict[str, list[str]] = field(default_factory=dict)
-    by_ref: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    junior_fte: dict[str, float] = field(default_factory=lambda: defaultdict(float))
-    names: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, str] = field(default_factory=dict)
+    units: dict[str, tuple[str, int, float]] = field(default_factory=dict)
+    split: dict[str, list[str]] = field(default_factory=dict)
+    refs: dict[str, list[str]] | None = None
+
+    def cells(self, key: str) -> list[str]:
+        """A post's fields."""
+        if key not in self.split:
+            self.split[key] = self.lines[key].split(SEP)
+        return self.split[key]
+
+    def keys_of(self, ref: str) -> list[str]:
+        """The keys of the posts with a reference (several for reference 0)."""
+        if self.refs is None:
+            self.refs = defaultdict(list)
+            for key, line in self.lines.items():
+                self.refs[line.split(SEP, 2)[1]].append(key)
+        return self.refs.get(ref, [])
 
 
 def read_release(path: Path, graph: str) -> Release | None:
     """A release table, or None when there is none for this graph (or it is not for it)."""
-    with without_gc():  # 412,000 lists of cells: the cyclic collector only slows this down
+    with without_gc():  # 412,000 lines: the cyclic collector only slows this down
         return _read(path, graph)
 
 
@@ -52,18 +67,17 @@ def _read(path: Path, graph: str) -> Release | None:
         return None
     release = Release()
     for line in lines[1:]:
-        cells = line.split(SEP)
-        if len(cells) == 10:
-            release.posts[cells[0]] = cells
-            release.by_ref[cells[1]].append(cells[0])
-            release.names[cells[5]] = cells[6]
-            for holder in filter(None, cells[8].split(PAIR)):
-                iri, _, name = holder.partition(LIST)
-                release.names[iri] = name
-        elif len(cells) == 4 and cells[0] == "J":
-            release.junior_fte[cells[1]] += float(cells[3])
-            release.names.setdefault(cells[1], cells[2])
+        if line.startswith("U" + SEP):
+            _u, iri, name, posts, fte = line.split(SEP)
+            release.units[iri] = (name, int(posts), float(fte))
+        elif line:
+            release.lines[line[: line.index(SEP)]] = line
     return release
+
+
+def _same(old: str, new: str) -> bool:
+    """Two lines of a post that agree on everything but their source rows."""
+    return old[: old.rindex(SEP)] == new[: new.rindex(SEP)]
 
 
 @dataclass
@@ -76,6 +90,9 @@ class TablePair:
     before: Release
     after: Release
     labels: dict[str, str] = field(default_factory=dict)
+    person_names: dict[str, str] = field(default_factory=dict)
+    _changed: dict[str, list[list[str]]] | None = None
+    _sets: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, store: ox.Store, folder: Path, old: str, new: str) -> TablePair | None:
@@ -90,79 +107,94 @@ class TablePair:
         """The table of one of the two graphs."""
         return self.before if graph == self.old else self.after
 
+    def _scan(self) -> None:
+        """Compare every post present in both releases once; keep what differs."""
+        if self._changed is not None:
+            return
+        self._changed = {what: [] for what in SINGLE}
+        self._sets = {what: set() for what in SETS}
+        after = self.after.lines
+        for key, old_line in self.before.lines.items():
+            new_line = after.get(key)
+            if new_line is None or _same(old_line, new_line):
+                continue
+            old, new = self.before.cells(key), self.after.cells(key)
+            for holder in f"{old[8]}{PAIR}{new[8]}".split(PAIR):  # the later spelling wins
+                iri, _, name = holder.partition(LIST)
+                if iri:
+                    self.person_names[iri] = name
+            for what, at in SINGLE.items():
+                if old[at] and new[at] and old[at] != new[at]:
+                    self._changed[what].append([old[1], old[at], new[at]])
+            for what, at in SETS.items():
+                if old[at] != new[at] and _members(old[at], what) != _members(new[at], what):
+                    self._sets[what].add(old[1])
+
     def only_in_new(self) -> list[list[str]]:
         """(ref, title, status) of the posts of the new release that the old one lacks."""
-        return [
-            [p[1], p[2], p[4]] for k, p in self.after.posts.items() if k not in self.before.posts
-        ]
+        return _only(self.after, self.before)
 
     def only_in_old(self) -> list[list[str]]:
         """(ref, title, status) of the posts of the old release that the new one lacks."""
-        return [
-            [p[1], p[2], p[4]] for k, p in self.before.posts.items() if k not in self.after.posts
-        ]
+        return _only(self.before, self.after)
 
     def changed(self, what: str) -> list[list[str]]:
         """(ref, before, after) where a value both releases state differs."""
-        at = SINGLE[what]
-        found = []
-        for key, old in self.before.posts.items():
-            new = self.after.posts.get(key)
-            if new is not None and old[at] and new[at] and old[at] != new[at]:
-                found.append([old[1], old[at], new[at]])
-        return found
+        self._scan()
+        assert self._changed is not None
+        return self._changed[what]
 
     def set_changed(self, what: str) -> set[str]:
         """The references of the posts whose managers or holders are not the same set."""
-        at = 7 if what == "managers" else 8
-        found = set()
-        for key, old in self.before.posts.items():
-            new = self.after.posts.get(key)
-            if new is None or old[at] == new[at]:  # the same cell: the same set
-                continue
-            if _members(old[at], what) != _members(new[at], what):
-                found.add(old[1])
-        return found
+        self._scan()
+        return self._sets[what]
 
     def values(self, graph: str, ref: str, what: str) -> list[str]:
         """A post's managers (references, or XX) or holders (names) in a release."""
         release = self._release(graph)
         found: list[str] = []
-        for key in release.by_ref.get(ref, []):
-            cells = release.posts[key]
+        for key in release.keys_of(ref):
+            cells = release.cells(key)
             if what == "managers":
                 found += [m for m in cells[7].split(LIST) if m]
             else:
-                found += [self.label(iri) for iri in _members(cells[8], what)]
+                found += [self._name(h) for h in cells[8].split(PAIR) if h]
         return sorted(v for v in found if v)
+
+    def _name(self, holder: str) -> str:
+        """A holder's name: as the new release spells it when it names the person too."""
+        iri, _, name = holder.partition(LIST)
+        return self.person_names.get(iri, name)
 
     def rows(self, graph: str, ref: str) -> tuple[str, ...]:
         """The CSV rows (file:line) that state a post in a release."""
         release = self._release(graph)
-        keys = release.by_ref.get(ref, [])
-        return tuple(sorted(r for k in keys for r in release.posts[k][9].split(LIST) if r))
+        rows = (r for k in release.keys_of(ref) for r in release.cells(k)[9].split(LIST))
+        return tuple(sorted(r for r in rows if r))
 
     def label(self, iri: str, graph: str | None = None) -> str:
         """The ontology's label for what it knows, else the name a release published."""
         if not self.labels:
             answer = self.store.query(LABELS, default_graph=ox.NamedNode(str(ONTOLOGY_GRAPH)))
             known = {text(r[0]): text(r[1]) for r in answer}  # type: ignore[union-attr]
-            self.labels = {**self.before.names, **self.after.names, **known}
+            names = {
+                iri: unit[0] for r in (self.before, self.after) for iri, unit in r.units.items()
+            }
+            self.labels = {**names, **known}
         return self.labels.get(iri) or iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
     def headcounts(self, graph: str) -> tuple[dict[str, int], dict[str, float]]:
         """Live senior posts and junior FTE per unit IRI in one release."""
-        release = self._release(graph)
-        posts: dict[str, int] = defaultdict(int)
-        for cells in release.posts.values():
-            if cells[4] != "eliminated":
-                posts[cells[5]] += 1
-        return posts, dict(release.junior_fte)
+        units = self._release(graph).units
+        posts = {iri: n for iri, (_name, n, _fte) in units.items() if n}
+        fte = {iri: f for iri, (_name, _n, f) in units.items() if f}
+        return posts, fte
 
 
 def _only(release: Release, other: Release) -> list[list[str]]:
     """(ref, title, status) of the posts of one release that the other lacks."""
-    return [[p[1], p[2], p[4]] for key, p in release.posts.items() if key not in other.posts]
+    only = [key for key in release.lines if key not in other.lines]
+    return [[c[1], c[2], c[4]] for c in map(release.cells, only)]
 
 
 def _members(cell: str, what: str) -> set[str]:

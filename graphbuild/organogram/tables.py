@@ -10,7 +10,9 @@ diff without a table for either release asks the store.
 
 One line per post: key (the post IRI's last part), reference, title, grade IRI, status,
 unit IRI, unit name, managers (references, XX for a top post), holders (person IRI and
-name), source rows; then `J` lines with each junior row's unit and FTE.
+name), source rows; then a `U` line per unit: its IRI, name, live senior posts and junior
+FTE. A post unchanged between two releases has the same line but for its source rows, so a
+diff splits only the lines that differ.
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from graphbuild.organogram.link import Linker
 from graphbuild.organogram.model import Snapshot
 from graphbuild.organogram.rdf import SnapshotWriter, ref_part
 from graphbuild.organogram.rows import is_top
 
-HEADER = "#govkg-release-table 1"
+HEADER = "#govkg-release-table 2"
 SEP, LIST, PAIR = "\t", "\x1f", "\x1e"
 _ESCAPE = str.maketrans({"\t": " ", "\n": " ", "\r": " ", LIST: " ", PAIR: " "})
 
@@ -49,8 +52,12 @@ def _clean(text: str) -> str:
 def table_lines(writer: SnapshotWriter, snap: Snapshot) -> Iterator[str]:
     """The table of one snapshot, with the IRIs its TriG uses (same linker, same rules)."""
     ctx = writer.context(snap)
+    units: dict[str, list[Any]] = {}  # IRI -> [name, live senior posts, junior FTE]
     yield f"{HEADER}{SEP}{writer.graph_iri(snap)}\n"
     for post in snap.posts.values():
+        unit = ctx.unit(post.unit, post.organisation)
+        counts = units.setdefault(unit, [post.unit or post.organisation or snap.department, 0, 0])
+        counts[1] += post.status != "eliminated"
         managers = ["XX" if is_top(b) else _clean(b) for b in post.reports_to if b]
         holders = [f"{ctx.person(h)}{LIST}{_clean(h)}" for h in post.holders]
         fields = (
@@ -59,7 +66,7 @@ def table_lines(writer: SnapshotWriter, snap: Snapshot) -> Iterator[str]:
             _clean(post.title),
             ctx.grade(post.grade) if post.grade else "",
             post.status,
-            ctx.unit(post.unit, post.organisation),
+            unit,
             _clean(post.unit or post.organisation or snap.department),
             LIST.join(managers),
             PAIR.join(holders),
@@ -68,8 +75,10 @@ def table_lines(writer: SnapshotWriter, snap: Snapshot) -> Iterator[str]:
         yield SEP.join(fields) + "\n"
     for junior in snap.juniors:
         unit = ctx.unit(junior.unit, junior.organisation)
-        name = _clean(junior.unit or junior.organisation)
-        yield f"J{SEP}{unit}{SEP}{name}{SEP}{junior.fte}\n"
+        counts = units.setdefault(unit, [junior.unit or junior.organisation, 0, 0])
+        counts[2] += junior.fte
+    for unit, (name, posts, fte) in units.items():
+        yield f"U{SEP}{unit}{SEP}{_clean(name)}{SEP}{posts}{SEP}{fte}\n"
 
 
 class TableWriter:
