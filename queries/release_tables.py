@@ -18,6 +18,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graphbuild.organogram.ingest import without_gc
+from graphbuild.organogram.model import NOT_IN_POST_REF
+from graphbuild.organogram.rdf import ref_part
 from graphbuild.organogram.tables import HEADER, LIST, PAIR, SEP, table_path
 from ontology.namespace import ONTOLOGY_GRAPH
 from queries.checks.sparql import text
@@ -43,11 +45,15 @@ class Release:
         return self.split[key]
 
     def keys_of(self, ref: str) -> list[str]:
-        """The keys of the posts with a reference (several for reference 0)."""
+        """The keys of the posts with a reference: its own, or one per row for reference 0."""
+        if ref != NOT_IN_POST_REF:
+            key = ref_part(ref)
+            return [key] if key in self.lines else []
         if self.refs is None:
             self.refs = defaultdict(list)
             for key, line in self.lines.items():
-                self.refs[line.split(SEP, 2)[1]].append(key)
+                if key.startswith(NOT_IN_POST_REF):
+                    self.refs[line.split(SEP, 2)[1]].append(key)
         return self.refs.get(ref, [])
 
 

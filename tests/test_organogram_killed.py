@@ -51,7 +51,7 @@ def assert_tables_match(store_path: Path) -> None:
         release = read_release(table_path(tables, graph), graph)
         if release is not None:
             identifiers = store.quads_for_pattern(None, IDENTIFIER, None, ox.NamedNode(graph))
-            assert len(release.posts) == len({q.subject for q in identifiers}), graph
+            assert len(release.lines) == len({q.subject for q in identifiers}), graph
     del store
 
 
