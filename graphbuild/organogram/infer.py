@@ -71,22 +71,27 @@ def _mostly(values: list[str], test: Callable[[str], bool]) -> bool:
 
 
 def _is_level(values: list[str], _layout: Layout, _sample: list[list[str]]) -> bool:
+    """Every value is Senior or Junior."""
     return bool(values) and all(v.lower().startswith(("senior", "junior")) for v in values)
 
 
 def _is_snapshot(values: list[str], _layout: Layout, _sample: list[list[str]]) -> bool:
+    """Most values are snapshot dates (not bare numbers: an index column is not a date)."""
     return _mostly(values, lambda v: not v.isdigit() and snapshot_date(v) is not None)
 
 
 def _is_grade(values: list[str], _layout: Layout, _sample: list[list[str]]) -> bool:
+    """Most values look like civil service grades."""
     return _mostly(values, lambda v: GRADE.match(v) is not None)
 
 
 def _has_top_marker(values: list[str], _layout: Layout, _sample: list[list[str]]) -> bool:
+    """Some value is XX, the top-post marker of the reporting column."""
     return any(v.upper() == "XX" for v in values)
 
 
 def _is_reference(values: list[str], layout: Layout, sample: list[list[str]]) -> bool:
+    """Unique values that most reporting posts name: the Post Unique Reference."""
     at = layout.columns.get(col.REPORTS_TO)
     if at is None or len(set(values)) != len(values):
         return False
@@ -95,6 +100,7 @@ def _is_reference(values: list[str], layout: Layout, sample: list[list[str]]) ->
 
 
 def _names_references(values: list[str], layout: Layout, sample: list[list[str]]) -> bool:
+    """Most values are references of this file (or XX): the reporting post."""
     at = layout.columns.get(col.REF)
     refs = set(_values(sample, at)) if at is not None else set()
     return _mostly(values, lambda v: v in refs or v.upper() == "XX")
