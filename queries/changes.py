@@ -1,6 +1,7 @@
 """What changed between two organogram releases of a department (`govkg diff organogram`).
 
-Each release is read from its own named graph only (`queries.release_state`): per senior
+Each release is read from its own release table (`queries.release_tables`), else from its
+own named graph (`queries.release_state`), never from the union of releases: per senior
 post its title, holders, grade, status, unit and manager (the reference it reports to, or
 XX), and per unit its senior posts and junior FTE. Posts are one node across releases (IRI
 by Post Unique Reference), so the two releases are compared post by post: created,
@@ -133,10 +134,7 @@ def _status_changes(pair: Pair) -> list[tuple[str, str, str, str]]:
 def _rows(pair: Pair, kind: str, ref: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The CSV rows of a changed post in each release (none on a side it is absent from)."""
     before = () if kind == "created" else pair.rows(pair.old, ref)
-    after = (
-        () if kind == "eliminated" and not pair.rows(pair.new, ref) else pair.rows(pair.new, ref)
-    )
-    return before, after
+    return before, pair.rows(pair.new, ref)
 
 
 def unit_counts(pair: Pair) -> list[UnitCount]:

@@ -4,8 +4,8 @@ The ingest writes one table per release graph beside an on-disk store
 (graphbuild/organogram/tables.py): every post with the IRIs and values its graph states.
 `TablePair` answers the same questions as `queries.release_state.ReleasePair` — posts in
 one release only, single values that changed, posts whose managers or holders differ, a
-post's values and rows, unit headcounts — from the two files, in about a second for two
-releases of 412,000 posts where the store took 80 s. Labels follow the same rule: a release
+post's values and rows, unit headcounts — from the two files, in about 2 s for two releases
+of 412,000 posts where the store took 80 s. Labels follow the same rule: a release
 names what it minted, the ontology names the organisations it knows.
 """
 
@@ -23,7 +23,7 @@ from graphbuild.organogram.rdf import ref_part
 from graphbuild.organogram.tables import HEADER, LIST, PAIR, SEP, table_path
 from ontology.namespace import ONTOLOGY_GRAPH
 from queries.checks.sparql import text
-from queries.release_state import LABELS
+from queries.release_state import LABELS, local_name
 
 SINGLE = {"title": 2, "grade": 3, "status": 4, "unit": 5}
 SETS = {"managers": 7, "holders": 8}
@@ -187,7 +187,7 @@ class TablePair:
                 iri: unit[0] for r in (self.before, self.after) for iri, unit in r.units.items()
             }
             self.labels = {**names, **known}
-        return self.labels.get(iri) or iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+        return self.labels.get(iri) or local_name(iri)
 
     def headcounts(self, graph: str) -> tuple[dict[str, int], dict[str, float]]:
         """Live senior posts and junior FTE per unit IRI in one release."""

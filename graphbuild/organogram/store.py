@@ -180,7 +180,7 @@ def ingest_files(
     ingest = Ingest(snapshot, department, linker)
     written: dict[int, Snapshot] = {}
     rewrite: dict[int, Snapshot] = {}
-    table_writer = TableWriter(tables, ingest.linker) if tables is not None else None
+    table_writer = TableWriter(tables) if tables is not None else None
     with _journal_dir(journal) as folder, without_gc():
         swap = GraphSwap(open_store, folder)
         try:

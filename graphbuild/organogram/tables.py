@@ -24,7 +24,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from graphbuild.organogram.link import Linker
 from graphbuild.organogram.model import Snapshot
 from graphbuild.organogram.rdf import SnapshotWriter, ref_part
 from graphbuild.organogram.rows import is_top
@@ -56,8 +55,8 @@ def table_lines(writer: SnapshotWriter, snap: Snapshot) -> Iterator[str]:
     yield f"{HEADER}{SEP}{writer.graph_iri(snap)}\n"
     for post in snap.posts.values():
         unit = ctx.unit(post.unit, post.organisation)
-        counts = units.setdefault(unit, [post.unit or post.organisation or snap.department, 0, 0])
-        counts[1] += post.status != "eliminated"
+        unit_name = post.unit or post.organisation or snap.department
+        units.setdefault(unit, [unit_name, 0, 0])[1] += post.status != "eliminated"
         managers = ["XX" if is_top(b) else _clean(b) for b in post.reports_to if b]
         holders = [f"{ctx.person(h)}{LIST}{_clean(h)}" for h in post.holders]
         fields = (
@@ -67,7 +66,7 @@ def table_lines(writer: SnapshotWriter, snap: Snapshot) -> Iterator[str]:
             ctx.grade(post.grade) if post.grade else "",
             post.status,
             unit,
-            _clean(post.unit or post.organisation or snap.department),
+            _clean(unit_name),
             LIST.join(managers),
             PAIR.join(holders),
             LIST.join(_clean(r) for r in post.rows),
@@ -84,8 +83,8 @@ def table_lines(writer: SnapshotWriter, snap: Snapshot) -> Iterator[str]:
 class TableWriter:
     """Writes release tables in a thread (beside the store's final compaction)."""
 
-    def __init__(self, folder: Path, linker: Linker) -> None:
-        self.folder, self.linker = folder, linker
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
         self.pending = folder / f".pending-{os.getpid()}"
         self.thread: threading.Thread | None = None
         self.failure: BaseException | None = None
