@@ -16,6 +16,7 @@ from rdflib import OWL, RDF, Graph, URIRef
 from rdflib.namespace import FOAF
 
 from graphbuild.facts import strip_honorific
+from graphbuild.text import edit_distance
 
 SHORT_FORMS = {
     "andy": "andrew",
@@ -62,27 +63,6 @@ class SameAsCandidate:
         return f"{self.first_name!r} ~ {self.second_name!r}: {self.reason}"
 
 
-def _edit_distance_at_most_one(a: str, b: str) -> bool:
-    """True when a and b differ by at most one insertion, deletion or substitution."""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = j = edits = 0
-    while i < len(a) and j < len(b):
-        if a[i] != b[j]:
-            edits += 1
-            if edits > 1:
-                return False
-            if len(a) == len(b):
-                i += 1
-            j += 1
-            continue
-        i += 1
-        j += 1
-    return edits + (len(b) - j) <= 1
-
-
 def _first_names_match(a: str, b: str) -> str | None:
     """Why two first names may be the same person's, or None."""
     a, b = a.rstrip("."), b.rstrip(".")
@@ -90,7 +70,7 @@ def _first_names_match(a: str, b: str) -> str | None:
         return "short form of the same first name"
     if (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
         return "an initial matches the first name"
-    if _edit_distance_at_most_one(a, b):
+    if edit_distance(a, b, 1) <= 1:
         return "first names differ by one letter"
     return None
 
@@ -103,7 +83,7 @@ def candidate_reason(name_a: str, name_b: str) -> str | None:
         return None
     if a[-1] == b[-1] and len(a) > 1 and len(b) > 1:
         return _first_names_match(a[0], b[0])
-    if a[:-1] == b[:-1] and _edit_distance_at_most_one(a[-1], b[-1]):
+    if a[:-1] == b[:-1] and edit_distance(a[-1], b[-1], 1) <= 1:
         return "surnames differ by one letter"
     return None
 

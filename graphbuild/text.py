@@ -221,6 +221,22 @@ def normalise_ws(s: str) -> str:
     return " ".join(s.split())
 
 
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of a and b, or limit + 1 as soon as it is known to exceed limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
 def slug(s: str) -> str:
     """Lowercase ASCII slug for IRIs; never empty (falls back to a short hash)."""
     ascii_text = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")

@@ -16,8 +16,9 @@ from click.testing import CliRunner
 from govkg.cli import main
 from graphbuild.organogram import build_organograms, load_result
 from graphbuild.organogram import columns as col
-from graphbuild.organogram.columns import edit_distance, layout_from_header, match_header
+from graphbuild.organogram.columns import layout_from_header, match_header
 from graphbuild.organogram.infer import complete
+from graphbuild.text import edit_distance
 
 FIXTURES = Path(__file__).parent / "fixtures" / "organograms"
 

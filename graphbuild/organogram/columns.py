@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
 
+from graphbuild.text import edit_distance
+
 SNAPSHOT = "snapshot"
 LEVEL = "level"
 REF = "ref"
@@ -175,25 +177,10 @@ def _closest_known(text: str) -> str | None:
     if len(text) < MIN_FUZZY_LENGTH:
         return None
     limit = 1 if len(text) < 12 else 2
-    close = [k for k in (*ALIASES, *KNOWN_IGNORED) if edit_distance(text, k, limit) <= limit]
+    distances = {k: edit_distance(text, k, limit) for k in (*ALIASES, *KNOWN_IGNORED)}
+    close = {k: d for k, d in distances.items() if d <= limit}
     keys = {ALIASES.get(k, IGNORED) for k in close}
-    return min(close, key=lambda k: edit_distance(text, k, limit)) if len(keys) == 1 else None
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance of a and b, or limit + 1 as soon as it is known to exceed limit."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i]
-        for j, char_b in enumerate(b, 1):
-            cost = 0 if char_a == char_b else 1
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost))
-        if min(current) > limit:
-            return limit + 1
-        previous = current
-    return previous[-1]
+    return min(close, key=close.__getitem__) if len(keys) == 1 else None
 
 
 @dataclass(frozen=True)
