@@ -31,12 +31,15 @@ FIXTURES = Path(__file__).parent / "fixtures" / "organograms"
         ("Senion/Junior", col.LEVEL, col.CLOSE),
         ("Junior/Senoir", col.LEVEL, col.CLOSE),
         ("Post Unique Refrence", col.REF, col.CLOSE),
+        ("Post Unique Ref", col.REF, col.CLOSE),  # regression: read as a junior file before
+        ("Num of Posts in FTE", col.FTE, col.CLOSE),
         ("Reporting Senoir Post", col.REPORTS_TO, col.CLOSE),
         ("NUMBER OF POSTS IN F.T.E.", col.FTE, col.EXACT),
         ("Orgainsation", col.ORGANISATION, col.CLOSE),
         ("Contact E-mial", col.IGNORED, col.CLOSE),
         ("Data", None, col.UNKNOWN),  # short names must be exact: not 'date'
         ("Column A", None, col.UNKNOWN),
+        ("Post", None, col.UNKNOWN),  # one word abbreviates nothing
         ("", None, col.UNKNOWN),
     ],
 )

@@ -8,8 +8,9 @@ compiled multi-snapshot files add a snapshot label column and a level column
 (`Senior/Junior`, `Junior/Senior` or `Seniority`), and real headers carry typos
 (`Senion/Junior` in HM Treasury's). This module maps each header cell to one canonical key:
 by its known spellings, else by a close spelling (an edit distance of 1, or 2 for long
-names, to exactly one known name), and says how it mapped each (`Mapping`). Columns whose
-header says nothing are inferred from their values in `infer`.
+names, or the words of a known name cut short, as `Post Unique Ref`, to exactly one known
+name), and says how it mapped each (`Mapping`). Columns whose header says nothing are
+inferred from their values in `infer`.
 """
 
 from __future__ import annotations
@@ -157,6 +158,18 @@ def match_header(cell: str) -> tuple[str | None, str, str]:
     return ALIASES.get(close, IGNORED), CLOSE, close
 
 
+def _abbreviates(text: str, known: str) -> bool:
+    """'post unique ref' for 'post unique reference': word by word, each a prefix, one cut."""
+    words, full = text.split(), known.split()
+    return (
+        len(words) == len(full) > 1
+        and all(
+            w == f or (len(w) >= 2 and f.startswith(w)) for w, f in zip(words, full, strict=True)
+        )
+        and words != full
+    )
+
+
 def _known_spelling(text: str) -> str | None:
     """The key of a normalised header spelled as one of the known variants."""
     if text in ALIASES:
@@ -178,7 +191,7 @@ def _closest_known(text: str) -> str | None:
         return None
     limit = 1 if len(text) < 12 else 2
     distances = {k: edit_distance(text, k, limit) for k in (*ALIASES, *KNOWN_IGNORED)}
-    close = {k: d for k, d in distances.items() if d <= limit}
+    close = {k: d for k, d in distances.items() if d <= limit or _abbreviates(text, k)}
     keys = {ALIASES.get(k, IGNORED) for k in close}
     return min(close, key=close.__getitem__) if len(keys) == 1 else None
 
