@@ -88,6 +88,8 @@ class GK(DefinedNamespace):
     coordinatorOf: URIRef
     createdBy: URIRef
     documentFamily: URIRef
+    sourceFormat: URIRef
+    sourceText: URIRef
     dueDate: URIRef
     dueDatePrecision: URIRef
     endorses: URIRef
