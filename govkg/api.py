@@ -247,7 +247,11 @@ class KnowledgeGraph:
 
 
 def load(source: str | os.PathLike[str] | None = None) -> KnowledgeGraph:
-    """The bundled corpus built in memory, a built store folder, or a corpus folder built."""
+    """The bundled corpus built in memory, a built store folder, or documents built.
+
+    `source` may be a store folder, a folder of documents (with or without a manifest.toml)
+    or one document (.txt, .pdf, .html).
+    """
     import pyoxigraph as ox
 
     from govkg.store import open_store, store_exists
@@ -257,11 +261,11 @@ def load(source: str | os.PathLike[str] | None = None) -> KnowledgeGraph:
     path = Path(source)
     if store_exists(path):
         return KnowledgeGraph(open_store(path, read_only=True))
-    if (path / "manifest.toml").is_file():
+    if path.is_dir() or path.is_file():
         return KnowledgeGraph(_built(ox.Store(), path))
     raise UsageError(
         f"{path} is neither a govkg store (run `govkg build --store {path}`)"
-        " nor a corpus folder with a manifest.toml"
+        " nor a document or a folder of documents"
     )
 
 
@@ -269,5 +273,5 @@ def _built(store: ox.Store, corpus: Path | None) -> ox.Store:
     """Build a corpus into the store and return it."""
     from govkg.build import build_into_store
 
-    build_into_store(store, corpus)
+    build_into_store(store, paths=[corpus] if corpus is not None else None)
     return store

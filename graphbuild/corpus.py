@@ -1,23 +1,28 @@
-"""The corpus manifest (corpus/manifest.toml) and safe reading of its documents.
+"""Which documents to build: files and folders given, with an optional manifest.toml.
 
-A manifest lists each document's id, title, publisher, period, family and file. Reading
-refuses empty, binary and non-UTF-8 files with a reason, so one bad document never stops
-the rest of a build (issue "Build the knowledge graph", Bad input).
+A folder's manifest lists documents with their id and file, and may fix any of title,
+publisher, period and family (a declared family is always honoured); whatever it leaves out
+is detected from the text (graphbuild.describe). Files in a folder that the manifest does
+not list are built too, and a folder with no manifest is read whole (docs/architecture.md §5).
+Reading refuses empty, binary and non-UTF-8 files with a reason, so one bad document never
+stops the rest of a build (issue "Build the knowledge graph", Bad input).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
 from common.errors import InputError
+from graphbuild.formats import Canonical, FormatError, read_source
 
 MANIFEST = "manifest.toml"
-MAX_BYTES = 5_000_000
-REQUIRED = ("id", "title", "publisher", "period", "family", "file")
+REQUIRED = ("id", "file")
+OPTIONAL = ("title", "publisher", "period", "family")
+DOCUMENT_SUFFIXES = (".txt", ".text", ".pdf", ".html", ".htm", ".xhtml")
 
 
 class DocumentError(Exception):
@@ -26,7 +31,7 @@ class DocumentError(Exception):
 
 @dataclass(frozen=True)
 class SourceDocument:
-    """One entry of the manifest."""
+    """One document to build; an empty title, publisher, period or family is detected."""
 
     id: str
     title: str
@@ -70,24 +75,67 @@ def _entry(manifest: Path, folder: Path, index: int, raw: dict[str, object]) -> 
     missing = [k for k in REQUIRED if not isinstance(raw.get(k), str) or not raw.get(k)]
     if missing:
         raise InputError(f"{manifest}: document #{index + 1} lacks {', '.join(missing)}")
-    values = {k: str(raw[k]) for k in REQUIRED}
+    wrong = [k for k in OPTIONAL if k in raw and not isinstance(raw[k], str)]
+    if wrong:
+        raise InputError(f"{manifest}: document #{index + 1}: {', '.join(wrong)} must be text")
+    values = {k: str(raw.get(k, "")) for k in (*REQUIRED, *OPTIONAL)}
     return SourceDocument(**values, path=folder / values["file"])
 
 
+def collect_sources(paths: list[Path]) -> list[SourceDocument]:
+    """The documents of files and folders, in order; ids are unique."""
+    documents: list[SourceDocument] = []
+    for path in paths:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+        documents += _folder(path) if path.is_dir() else [_detected(path, path.parent)]
+    return _unique_ids(documents)
+
+
+def _folder(folder: Path) -> list[SourceDocument]:
+    """A folder's manifest entries, then every other document file in it (recursively)."""
+    listed = load_manifest(folder) if (folder / MANIFEST).is_file() else []
+    known = {doc.path.resolve() for doc in listed}
+    others = [
+        _detected(p, folder)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES and p.resolve() not in known
+    ]
+    return listed + others
+
+
+def _detected(path: Path, folder: Path) -> SourceDocument:
+    """A document with nothing declared: everything but its file is detected."""
+    rel = path.relative_to(folder).as_posix() if path.is_relative_to(folder) else path.name
+    return SourceDocument(slug_id(path.stem), "", "", "", "", rel, path)
+
+
+def slug_id(stem: str) -> str:
+    """A document id from a file name."""
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "document"
+
+
+def _unique_ids(documents: list[SourceDocument]) -> list[SourceDocument]:
+    """Suffix -2, -3 ... to ids that repeat (two folders with the same file name)."""
+    seen: dict[str, int] = {}
+    out = []
+    for doc in documents:
+        n = seen.get(doc.id, 0) + 1
+        seen[doc.id] = n
+        out.append(doc if n == 1 else replace(doc, id=f"{doc.id}-{n}"))
+    return out
+
+
 def read_document(doc: SourceDocument) -> str:
-    """The document's text; DocumentError says why it cannot be used."""
-    data = doc.path.read_bytes()
-    if not data.strip():
-        raise DocumentError("the file is empty")
-    if len(data) > MAX_BYTES:
-        raise DocumentError(f"the file is larger than {MAX_BYTES:,} bytes")
-    if b"\x00" in data[:4096]:
-        raise DocumentError("the file is binary (NUL bytes), not text")
+    """The document's canonical text (what quotes point into); DocumentError says why not."""
+    return read_canonical(doc).text
+
+
+def read_canonical(doc: SourceDocument) -> Canonical:
+    """The document as canonical text with structure; DocumentError says why it cannot be."""
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise DocumentError(
-            f"line {line}: not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from None
-    return text.removeprefix("\ufeff")
+        return read_source(doc.path)
+    except FormatError as exc:
+        raise DocumentError(str(exc)) from None
+    except OSError as exc:
+        raise DocumentError(f"cannot read the file ({exc.strerror or exc})") from None

@@ -18,6 +18,7 @@ from rdflib.term import Node
 
 from common.errors import SourceProblem
 from graphbuild.corpus import SourceDocument
+from graphbuild.formats import Canonical
 from graphbuild.gazetteer import Gazetteer
 from graphbuild.text import CleanText, normalise_ws, slug
 from ontology.namespace import DOC, GK, ORG, entity
@@ -66,6 +67,10 @@ class DocumentGraph:
     warnings: list[SourceProblem] = field(default_factory=list)
     spans: dict[URIRef, Offsets] = field(default_factory=dict)
     facts: int = 0
+    canonical: Canonical | None = None
+    department: URIRef | None = None
+    post: URIRef | None = None
+    person_name: str | None = None
 
     @property
     def text(self) -> str:

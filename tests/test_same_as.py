@@ -11,6 +11,7 @@ from pathlib import Path
 from rdflib.namespace import FOAF
 
 from govkg.build import curated_same_as
+from graphbuild.corpus import bundled_corpus
 from graphbuild.pipeline import BuildResult, build_corpus
 from ontology.namespace import entity
 
@@ -41,7 +42,7 @@ def test_titles_are_not_identity() -> None:
 
 def test_bundled_corpus_confirms_no_merge() -> None:
     """The shipped curated file states no owl:sameAs."""
-    assert len(curated_same_as(None)) == 0
+    assert len(curated_same_as([bundled_corpus()])) == 0
 
 
 def test_curated_same_as_merges(tmp_path: Path) -> None:
@@ -51,6 +52,6 @@ def test_curated_same_as_merges(tmp_path: Path) -> None:
     (corpus / "same-as.ttl").write_text(
         f"<{ANDREW}> <http://www.w3.org/2002/07/owl#sameAs> <{ANDY}> .\n", encoding="utf-8"
     )
-    result = build_corpus(corpus, curated_same_as(corpus))
+    result = build_corpus(corpus, curated_same_as([corpus]))
     assert ANDREW in people(result) and ANDY not in people(result)
     assert not any({c.first, c.second} == {ANDY, ANDREW} for c in result.report.candidates)
