@@ -139,3 +139,5 @@ def read_canonical(doc: SourceDocument) -> Canonical:
         raise DocumentError(str(exc)) from None
     except OSError as exc:
         raise DocumentError(f"cannot read the file ({exc.strerror or exc})") from None
+    except Exception as exc:  # a reader library's own failure on a malformed file
+        raise DocumentError(f"cannot be read ({type(exc).__name__}: {exc})") from None

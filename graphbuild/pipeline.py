@@ -63,8 +63,8 @@ class DocumentReport:
 
     @property
     def counts(self) -> dict[str, int]:
-        """Objectives (of every class), measures and milestones stated."""
-        objectives = sum(n for c, n in self.by_class.items() if c.endswith("Objective"))
+        """Objectives and goals (of every class), measures and milestones stated."""
+        objectives = sum(n for c, n in self.by_class.items() if c.endswith(("Objective", "Goal")))
         return {
             "objectives": objectives,
             "measures": self.by_class.get("PerformanceMeasure", 0),

@@ -18,6 +18,7 @@ from graphbuild.text import lines
 from ontology.namespace import ORG
 
 TITLE_LINES = 6
+TITLE_WORDS = 14  # a longer line is body text, not a title, name or heading line
 
 
 def state_document_post(dg: DocumentGraph, described: Description, generic: bool) -> URIRef | None:
@@ -40,6 +41,7 @@ def state_document_post(dg: DocumentGraph, described: Description, generic: bool
 def _title_post(dg: DocumentGraph, described: Description) -> URIRef | None:
     """The first post named in the title lines (a department's own when generic)."""
     heads = [ln for ln in lines(dg.clean) if ln.text.strip()][:TITLE_LINES]
+    heads = [ln for ln in heads if len(ln.text.split()) <= TITLE_WORDS]
     for line in heads:
         posts = [m for m in dg.gazetteer.find(dg.text, line.start, line.end) if is_post(m.entry)]
         if not posts:

@@ -101,6 +101,11 @@ def column_role(cell: str) -> str | None:
     for phrase, role in _column_phrases():
         if text == phrase or (len(phrase.split()) > 1 and _has(phrase, text)):
             return role
+    stems: dict[str, list[str]] = layouts()["column_stems"]
+    for word in text.split():
+        for role, prefixes in stems.items():
+            if word.startswith(tuple(prefixes)):
+                return str(role)
     return None
 
 

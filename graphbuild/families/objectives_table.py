@@ -89,12 +89,24 @@ class TableReader:
                 self._row(line)
             elif (cls := category_of(text)) is not None:
                 self.kind, self._last_cell = cls, None
+            elif self.roles is not None and self._labels_next(text):
+                self._start((line.start, line.end))
             elif not previous_blank and self._last_cell is not None and self.found:
                 self._continue(line)
             elif self._is_heading(line):
                 self.roles, self._last_cell = None, None
             previous_blank = False
         return self.found
+
+    def _labels_next(self, text: str) -> bool:
+        """A line outside the cells that opens the next objective ('Objective 2: ...', '3. ...')."""
+        m = LABEL.match(text)
+        if m is None or m.end() >= len(text.rstrip()):
+            return False
+        if m.group("number") is not None:
+            return True
+        last = self.found[-1].number if self.found else 0
+        return m.group("plain") is not None and int(m.group("plain")) == (last or 0) + 1
 
     def _is_heading(self, line: Line) -> bool:
         """A heading or title block ends the table above it."""

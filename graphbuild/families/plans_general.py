@@ -33,7 +33,7 @@ def extract(dg: DocumentGraph) -> None:
         dg.warn(0, "no department found in the title lines: goals are stated without an owner")
     rows = TableReader(dg).read()
     for row in rows:
-        goal = _goal(dg, owner, row.wording, row.number, row.label)
+        goal = _goal(dg, owner, row.wording, row.number, row.label, numbered=True)
         _items(dg, goal, row.actions, "action", GK.Action, GK.hasAction)
         _items(dg, goal, row.measures, "measure", GK.PerformanceMeasure, GK.hasMeasure)
         for span in row.milestones:
@@ -41,7 +41,7 @@ def extract(dg: DocumentGraph) -> None:
                 state_milestone(dg, goal, item)
     sections = _theme_sections(dg)
     for heading, listed in sections:
-        goal = _goal(dg, owner, (heading.start, heading.end), None, None)
+        goal = _goal(dg, owner, (heading.start, heading.end), None, None, numbered=False)
         spans = [(line.start, line.end) for line in listed]
         _items(dg, goal, spans, "action", GK.Action, GK.hasAction)
     if not rows and not sections:
@@ -54,12 +54,14 @@ def _goal(
     at: Offsets,
     number: int | None,
     label: Offsets | None,
+    numbered: bool,
 ) -> URIRef:
-    """A goal of the plan, numbered when its label gives a number."""
+    """A goal of the plan; a table's goal label numbers it, a section number does not."""
     text = dg.text[slice(*at)]
     m = NUMBERED.match(text)
-    if m is not None and number is None:
-        number, label = int(m.group(1)), (at[0] + m.start(1), at[0] + m.end(1))
+    if m is not None:
+        if numbered and number is None:
+            number, label = int(m.group(1)), (at[0] + m.start(1), at[0] + m.end(1))
         at = (at[0] + m.end(), at[1])
         text = dg.text[slice(*at)]
     goal = dg.text_thing("objective", GK.ImprovementGoal, text, at, "goal")

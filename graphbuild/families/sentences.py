@@ -43,6 +43,8 @@ BODY = re.compile(
     r"(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for|&|on)\s+)?){0,6}"
     r"(?:Board|Committee|Council|Forum|Panel|Group|Network|Commission|Team)s?\b"
 )
+SUBJECT_GAP = re.compile(r"[\s,]*(?:(?:also|now|is)\s+)*")
+COORDINATED = re.compile(r"^\s+[a-z][^;]*\s(?:and|,)\s*(?:(?:is|also)\s+)*$")
 POSSESSIVE = re.compile(
     r"\s*(?:its|his|her|their|(?:the\s+)?department[’']s|(?:the\s+)?organisation[’']s)\s+", re.I
 )
@@ -97,18 +99,25 @@ class Cue:
 
     fact: str
     pattern: re.Pattern[str]
+    passive: bool = False
 
 
 @cache
 def cue_list() -> list[Cue]:
     """Every cue of layouts.toml, longest phrase first."""
-    pairs = [(p, r["fact"]) for r in layouts()["relation"] for p in r["cues"]]
-    pairs.sort(key=lambda pr: -len(pr[0]))
-    body = r"\s+".join
-    return [
-        Cue(fact, re.compile(rf"(?<![\w-]){body(map(re.escape, p.split()))}(?![\w-])", re.I))
-        for p, fact in pairs
+    found = [
+        (phrase, r["fact"], bool(r.get("passive")))
+        for r in layouts()["relation"]
+        for phrase in r["cues"]
     ]
+    found.sort(key=lambda cue: -len(cue[0]))
+    return [Cue(fact, _cue_pattern(phrase), passive) for phrase, fact, passive in found]
+
+
+def _cue_pattern(phrase: str) -> re.Pattern[str]:
+    """A cue phrase as whole words, any whitespace between them, any case."""
+    body = r"\s+".join(map(re.escape, phrase.split()))
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])", re.IGNORECASE)
 
 
 def extract_sentences(dg: DocumentGraph) -> int:
@@ -130,9 +139,28 @@ def _sentence(dg: DocumentGraph, span: Offsets) -> None:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append(m.span())
+            if cue.passive:
+                _passive(dg, cue.fact, span, m)
+                continue
             subject = _subject(dg, span[0], m.start())
             if subject is not None:
                 _relate(dg, cue.fact, subject, m, span[1])
+
+
+def _passive(dg: DocumentGraph, fact: str, span: Offsets, cue: re.Match[str]) -> None:
+    """'the Home Office Board, chaired by the Permanent Secretary': the post chairs the body."""
+    bodies = _objects(dg, fact, span[0], cue.start(), listed=False)
+    agents = [m for m in dg.gazetteer.find(dg.text, cue.end(), span[1]) if is_post(m.entry)]
+    gap = dg.text[bodies[-1].end : cue.start()] if bodies else ""
+    if not bodies or not agents or not re.fullmatch(r"[\s,]*(?:which\s+is\s+)?", gap):
+        return
+    if not re.fullmatch(r"\s*(?:the\s+)?", dg.text[cue.end() : agents[0].start], re.I):
+        return
+    body, agent = bodies[-1], _own_post(dg, agents[0])
+    if dg.gazetteer.lookup(body.entry.pref_label) is None:
+        kind = GK.Board if GK.Board in body.entry.types else GK.Committee
+        dg.named("body", body.entry.pref_label, kind, (body.start, body.end), f"minted-{fact}")
+    dg.sit_on(agent, body.iri, fact == "chairs", (body.start, agents[0].end), f"passive-{fact}")
 
 
 def _is_ao(entry: Entry) -> bool:
@@ -149,9 +177,14 @@ def _subject(dg: DocumentGraph, start: int, cue: int) -> URIRef | None:
     if opening and re.fullmatch(r"\W*(?:the\s+)?", dg.text[start : opening[0].start], re.I):
         first = opening[0]
         tail = dg.text[first.end : cue]
-        if is_agent(first.entry) and re.fullmatch(r"[\s,]*(?:(?:also|now|is)\s+)*", tail):
+        if is_agent(first.entry) and (SUBJECT_GAP.fullmatch(tail) or _coordinated(opening, tail)):
             return _own_post(dg, first)
     return None
+
+
+def _coordinated(opening: list[Match], tail: str) -> bool:
+    """'X chairs the Board and is a member of ...': a second predicate of the same subject."""
+    return COORDINATED.search(tail) is not None and not any(is_post(m.entry) for m in opening[1:])
 
 
 def _own_post(dg: DocumentGraph, match: Match) -> URIRef:
@@ -176,8 +209,10 @@ def _opens_with_name(dg: DocumentGraph, before: str) -> bool:
     return any(re.match(rf"{re.escape(n)}(?![\w])", words) for n in (name, name.split()[-1]))
 
 
-def _objects(dg: DocumentGraph, fact: str, start: int, end: int) -> list[Match]:
-    """The names listed right after a cue that fit the relation."""
+def _objects(
+    dg: DocumentGraph, fact: str, start: int, end: int, listed: bool = True
+) -> list[Match]:
+    """The names listed right after a cue that fit the relation (all names when not listed)."""
     if owner := POSSESSIVE.match(dg.text, start, end):
         start = owner.end()
     found = dg.gazetteer.find(dg.text, start, end)
@@ -192,8 +227,8 @@ def _objects(dg: DocumentGraph, fact: str, start: int, end: int) -> list[Match]:
             found = [k for k in found if k not in inner]
             found.append(Match(a, b, _minted_body(dg, a, b, inner)))
     found.sort(key=lambda m: m.start)
-    listed = joined_list(dg.text, found, start)
-    return [m for m in listed if OBJECT_TEST[fact](m.entry)]
+    chosen = joined_list(dg.text, found, start) if listed else found
+    return [m for m in chosen if OBJECT_TEST[fact](m.entry)]
 
 
 def _trim_body(text: str, start: int, end: int) -> Offsets:

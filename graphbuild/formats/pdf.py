@@ -26,6 +26,7 @@ from graphbuild.formats.plain import ITEM
 
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.IGNORECASE)
 HEADING_RATIO = 1.15
+FULL_LINE = 60  # characters: a shorter line at a page's foot ends its block
 PARAGRAPH_GAP = 0.6  # a vertical gap above this many line heights ends a paragraph
 
 
@@ -48,16 +49,18 @@ def read_pdf(data: bytes) -> Canonical:
             writer = CanonicalWriter("pdf")
             items = [_page_items(page) for page in pages]
             body = _body_size([line for page in items for kind, line in page if kind == "text"])
+            pending: list[TextLine] = []
             for number, page in enumerate(items):
-                _write_page(page, writer, body, first=number == 0)
+                _write_page(page, writer, body, number == 0, pending)
+            _flush(pending, writer, body, len(items) == 1)
             result = writer.result(pages=len(pages))
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise FormatError("the PDF is encrypted") from None
     except (PDFSyntaxError, PdfminerException) as exc:
-        cause = exc.__cause__ or exc
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise FormatError("the PDF is encrypted") from None
-        raise FormatError(f"the PDF is corrupt ({cause or type(cause).__name__})") from None
+            raise FormatError("the PDF is encrypted (it needs a password)") from None
+        raise FormatError(f"the PDF is corrupt ({str(cause) or type(cause).__name__})") from None
     if not result.text.strip():
         raise FormatError("the PDF has no text layer (a scanned image?): nothing to read")
     return result
@@ -95,29 +98,47 @@ def _body_size(lines: list[TextLine]) -> float:
 
 
 def _write_page(
-    page: list[tuple[str, Any]], writer: CanonicalWriter, body: float, first: bool
+    page: list[tuple[str, Any]],
+    writer: CanonicalWriter,
+    body: float,
+    first: bool,
+    paragraph: list[TextLine],
 ) -> None:
-    """Write one page's blocks, joining wrapped lines into paragraphs."""
-    paragraph: list[TextLine] = []
+    """Write one page's blocks, joining wrapped lines into paragraphs.
+
+    `paragraph` holds the block still open at the end of the previous page: a sentence
+    that runs over a page break continues on the next page's first line.
+    """
+    top = True
     for kind, item in page:
         if kind == "table":
-            _flush(paragraph, writer)
+            top = False
+            _flush(paragraph, writer, body, first)
             writer.end_table()
             for row in item:
                 writer.row([(cell or "").replace("\n", " ") for cell in row])
             writer.end_table()
             continue
         line: TextLine = item
-        heading = body and line.size > body * HEADING_RATIO
-        if heading or (line.bold and len(line.text.split()) <= 12):
-            _flush(paragraph, writer)
-            title = first and heading and not any(b.kind == "title" for b in writer.blocks)
-            writer.add("title" if title else "heading", line.text, 1 if heading else 2)
-            continue
-        if paragraph and not _continues(paragraph[-1], line):
-            _flush(paragraph, writer)
+        if top and paragraph:
+            joins = _runs_over(paragraph[-1], line) and _same_kind(paragraph, line, body)
+        else:
+            joins = bool(paragraph) and _continues(paragraph[-1], line)
+            joins = joins and _same_kind(paragraph, line, body)
+        top = False
+        if paragraph and not joins:
+            _flush(paragraph, writer, body, first)
         paragraph.append(line)
-    _flush(paragraph, writer)
+
+
+def _runs_over(previous: TextLine, line: TextLine) -> bool:
+    """Whether a page's first line carries on the sentence the last page ended mid-way.
+
+    Only a full line can run over (a short line such as 'Champion: Jane Smith' ends a block).
+    """
+    text = previous.text.rstrip()
+    full = len(text) >= FULL_LINE
+    return full and not text.endswith((".", ":", ";", "!", "?")) and not ITEM.match(line.text)
 
 
 def _continues(previous: TextLine, line: TextLine) -> bool:
@@ -127,10 +148,30 @@ def _continues(previous: TextLine, line: TextLine) -> bool:
     return close and not ITEM.match(line.text)
 
 
-def _flush(paragraph: list[TextLine], writer: CanonicalWriter) -> None:
-    """Write the lines gathered so far as one paragraph or list item."""
+def _is_heading(line: TextLine, body: float) -> tuple[bool, bool]:
+    """(heading, large): a larger font than the body, or a short bold line."""
+    large = bool(body) and line.size > body * HEADING_RATIO
+    return large or (line.bold and len(line.text.split()) <= 12), large
+
+
+def _same_kind(paragraph: list[TextLine], line: TextLine, body: float) -> bool:
+    """Whether a line can join the block gathered so far (a heading wrapping onto a 2nd line)."""
+    first, _ = _is_heading(paragraph[0], body)
+    here, _ = _is_heading(line, body)
+    return first == here and (not here or abs(paragraph[0].size - line.size) < 0.5)
+
+
+def _flush(
+    paragraph: list[TextLine], writer: CanonicalWriter, body: float, first_page: bool
+) -> None:
+    """Write the lines gathered so far as one heading, paragraph or list item."""
     if not paragraph:
         return
     text = " ".join(line.text.strip() for line in paragraph)
-    writer.add("item" if ITEM.match(paragraph[0].text) else "paragraph", text)
+    heading, large = _is_heading(paragraph[0], body)
+    if heading:
+        title = first_page and large and not any(b.kind == "title" for b in writer.blocks)
+        writer.add("title" if title else "heading", text, 1 if large else 2)
+    else:
+        writer.add("item" if ITEM.match(paragraph[0].text) else "paragraph", text)
     paragraph.clear()
