@@ -63,7 +63,7 @@ class DocumentGraph:
     gazetteer: Gazetteer
     period: URIRef
     family: str
-    graph: Graph = field(default_factory=Graph)
+    graph: Graph = field(default_factory=lambda: Graph(store="SimpleMemory"))
     warnings: list[SourceProblem] = field(default_factory=list)
     spans: dict[URIRef, Offsets] = field(default_factory=dict)
     facts: int = 0
@@ -71,6 +71,7 @@ class DocumentGraph:
     department: URIRef | None = None
     post: URIRef | None = None
     person_name: str | None = None
+    _stated: set[tuple[Node, Node, Node, int, int]] = field(default_factory=set)
 
     @property
     def text(self) -> str:
@@ -86,21 +87,30 @@ class DocumentGraph:
 
     def add(self, s: Node, p: URIRef, o: Node, at: Offsets, rule: str) -> None:
         """State one fact with the evidence of the cleaned span `at`."""
-        self.graph.add((s, p, o))
         start, end = self._trim(at)
         span = self.clean.raw_span(start, end)
-        ev = entity("evidence", f"{self.doc.id}/{_digest(s, p, o, span.start, span.end)}")
-        g = self.graph
-        g.add((ev, RDF.type, RDF.Statement))
-        g.add((ev, RDF.subject, s))
-        g.add((ev, RDF.predicate, p))
-        g.add((ev, RDF.object, o))
-        g.add((ev, PROV.wasDerivedFrom, self.doc_iri))
-        g.add((ev, GK.quote, Literal(self.clean.quote(start, end))))
-        g.add((ev, GK.quoteStart, Literal(span.start, datatype=XSD.integer)))
-        g.add((ev, GK.quoteEnd, Literal(span.end, datatype=XSD.integer)))
-        g.add((ev, GK.line, Literal(self.clean.raw_line(start), datatype=XSD.integer)))
-        g.add((ev, GK.extractedBy, Literal(f"{self.family}:{rule}")))
+        key = (s, p, o, span.start, span.end)
+        if key in self._stated:  # the same fact from the same words: already evidenced
+            return
+        self._stated.add(key)
+        ev = entity("evidence", f"{self.doc.id}/{_digest(*key)}")
+        quote = Literal(self.clean.quote(start, end))
+        line = Literal(self.clean.raw_line(start), datatype=XSD.integer)
+        add, g = self.graph.store.add, self.graph
+        for triple in (
+            (s, p, o),
+            (ev, RDF.type, RDF.Statement),
+            (ev, RDF.subject, s),
+            (ev, RDF.predicate, p),
+            (ev, RDF.object, o),
+            (ev, PROV.wasDerivedFrom, self.doc_iri),
+            (ev, GK.quote, quote),
+            (ev, GK.quoteStart, Literal(span.start, datatype=XSD.integer)),
+            (ev, GK.quoteEnd, Literal(span.end, datatype=XSD.integer)),
+            (ev, GK.line, line),
+            (ev, GK.extractedBy, Literal(f"{self.family}:{rule}")),
+        ):
+            add(triple, g)
         self.facts += 1
 
     def _trim(self, at: Offsets) -> Offsets:

@@ -68,3 +68,20 @@ def test_a_later_release_changes_only_its_churn(tmp_path: Path) -> None:
     new = later["cabinet-office-2015-09-30-senior.csv"].decode().splitlines()
     changed = sum(a != b for a, b in zip(old, new, strict=True))
     assert 0.05 * len(old) < changed < 0.15 * len(old)
+
+
+DOCUMENTS = Path(__file__).parent.parent / "benchmarks" / "bench_documents.py"
+
+
+def test_document_benchmark_runs_at_small_scale() -> None:
+    """12 documents in text, PDF and HTML: build, bare-parsing baseline and ratio reported."""
+    done = subprocess.run(
+        [sys.executable, str(DOCUMENTS), "--documents", "12"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert "12 documents (4 PDF" in done.stdout, done.stderr[-2000:]
+    assert ", 0 failed" in done.stdout
+    for line in ("govkg build (no reasoner)", "baseline: pdfplumber", "ratio build / bare parsing"):
+        assert line in done.stdout

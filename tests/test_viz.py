@@ -79,6 +79,15 @@ def test_page_is_offline_and_escapes_every_label(store: ox.Store) -> None:
     )
 
 
+def test_the_document_text_is_not_copied_into_the_page(store: ox.Store) -> None:
+    """gk:sourceText (a whole document, stored so quotes stay verifiable) is not a property."""
+    document = "https://w3id.org/govkg/id/doc/cabinet-secretary-objectives-2015-16"
+    html = render(build_view(store, Request("ego", focus=document, depth=1)))
+    assert "source format" in html  # the document's own properties are shown ...
+    assert "Corporate and Capability Management" not in html  # ... but not its whole text
+    assert "source text" not in html
+
+
 def test_hostile_focus_is_escaped_in_title_and_heading(store: ox.Store) -> None:
     """A markup label named as the focus reaches <title> and the heading escaped."""
     html = render(build_view(store, Request("ego", focus=HOSTILE_PERSON, depth=1)))

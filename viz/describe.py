@@ -23,6 +23,7 @@ SKIPPED = frozenset(
         styles.GK + "text",
         styles.GK + "sourceRow",
         styles.GK + "extractedBy",
+        styles.GK + "sourceText",  # a whole document: its quotes are shown, not the text
         styles.GK + "reportsToRef",
     }
 )

@@ -84,7 +84,7 @@ def _explain(path: Path) -> None:
 def _summary(doc: DocumentReport) -> str:
     """Counts of objectives, measures, milestones and sentence relations."""
     counts = ", ".join(f"{n} {what}" for what, n in doc.counts.items())
-    return f"{doc.facts} facts — {counts}, {doc.relations} sentence relations"
+    return f"{doc.facts} facts — {counts}, {doc.relations} facts from sentences"
 
 
 def _print_report(report: BuildReport, quiet: bool) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -22,6 +22,7 @@ from graphbuild.text import CleanText, lines
 from ontology.namespace import GK
 
 TITLE_POINTS, OTHER_POINTS = 3, 1
+HEADER_WORDS = 10  # a longer cell is content, not a column name
 TITLE_LINES = 4
 
 
@@ -60,20 +61,16 @@ def score_kinds(clean: CleanText, canonical: Canonical) -> list[KindScore]:
     title = words(" ".join(ln.text for ln in all_lines[:TITLE_LINES] if ln.raw_line not in rows))
     heads = {words(ln.text) for ln in all_lines if ln.raw_line in headings}
     cells = {words(c) for ln in all_lines if ln.raw_line in rows for c in ln.text.split("\t")}
+    roles = {column_role(c) for c in cells if len(c.split()) <= HEADER_WORDS}
     scores = []
     for kind, cues in layouts()["kind"].items():
         found = [f"title '{p}'" for p in cues["title"] if _has(p, title)][:1]
         found += [f"heading '{h}'" for h in cues["headings"] if h in heads]
-        found += [f"column '{c}'" for c in cues["columns"] if column_in(c, cells)]
+        found += [f"column '{c}'" for c in cues["columns"] if c in roles]
         points = TITLE_POINTS * bool(found and found[0].startswith("title"))
         points += OTHER_POINTS * sum(not f.startswith("title") for f in found)
         scores.append(KindScore(kind, points, tuple(found)))
     return sorted(scores, key=lambda s: -s.score)
-
-
-def column_in(role: str, cells: set[str]) -> bool:
-    """Whether any header-like cell has the given column role."""
-    return any(column_role(c) == role for c in cells if len(c.split()) <= 10)
 
 
 def best_kind(clean: CleanText, canonical: Canonical) -> KindScore | None:
@@ -86,6 +83,12 @@ def best_kind(clean: CleanText, canonical: Canonical) -> KindScore | None:
     return None
 
 
+@lru_cache(maxsize=8192)
+def column_role(cell: str) -> str | None:
+    """The role a header cell names ('Performance Measures' -> 'measure'), or None."""
+    return _role_of(words(cell))
+
+
 @cache
 def _column_phrases() -> list[tuple[str, str]]:
     """(phrase, role) pairs, longest phrase first."""
@@ -93,10 +96,9 @@ def _column_phrases() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda pr: -len(pr[0]))
 
 
-def column_role(cell: str) -> str | None:
-    """The role a header cell names ('Performance Measures' -> 'measure'), or None."""
-    text = words(cell)
-    if not text or len(text.split()) > 10:
+def _role_of(text: str) -> str | None:
+    """The role named by a header cell's normalised words."""
+    if not text or len(text.split()) > HEADER_WORDS:
         return None
     for phrase, role in _column_phrases():
         if text == phrase or (len(phrase.split()) > 1 and _has(phrase, text)):

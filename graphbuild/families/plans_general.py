@@ -5,12 +5,15 @@ Its goals come from tables whose columns name goals and actions or measures, wha
 their order ('Goal | Actions | Measures', 'Priority | What we will do | Milestones'), and
 from sections: a heading naming one of the kind's themes (layouts.toml: 'Performance',
 'Efficiency and innovation', 'Capability', 'Strategic risk and leadership of change') is a
-goal whose list items are its actions. Sentence-level relations are read as everywhere.
+goal whose list items are its actions, and so is a numbered heading followed by a list
+('2. Educational excellence everywhere', numbered as the plan numbers it; a theme heading's
+section number is not a goal number). Sentence-level relations are read as everywhere.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from rdflib import XSD, Literal, URIRef
 
@@ -39,9 +42,10 @@ def extract(dg: DocumentGraph) -> None:
         for span in row.milestones:
             for item in milestone_items(dg.text, span):
                 state_milestone(dg, goal, item)
-    sections = _theme_sections(dg)
+    sections = _sections(dg)
     for heading, listed in sections:
-        goal = _goal(dg, owner, (heading.start, heading.end), None, None, numbered=False)
+        numbered = words(heading.text) not in _all_themes()
+        goal = _goal(dg, owner, (heading.start, heading.end), None, None, numbered=numbered)
         spans = [(line.start, line.end) for line in listed]
         _items(dg, goal, spans, "action", GK.Action, GK.hasAction)
     if not rows and not sections:
@@ -98,23 +102,33 @@ def _split(text: str, span: Offsets) -> list[Offsets]:
     return parts
 
 
-def _theme_sections(dg: DocumentGraph) -> list[tuple[Line, list[Line]]]:
-    """Headings naming a plan theme, each with the list items below it."""
+def _sections(dg: DocumentGraph) -> list[tuple[Line, list[Line]]]:
+    """Goal headings with the list items below them.
+
+    A goal heading names one of the plan themes ('Efficiency and innovation'), or is
+    numbered ('2. Educational excellence everywhere'); it is a goal only when items follow.
+    """
     if dg.canonical is None:
         return []
     heads = dg.canonical.lines_of("heading") | dg.canonical.lines_of("title")
     items = dg.canonical.lines_of("item")
-    themes = {h for kind in ("improvement-plan", "business-plan") for h in _themes(kind)}
     sections: list[tuple[Line, list[Line]]] = []
     current: tuple[Line, list[Line]] | None = None
     for line in lines(dg.clean):
         if line.raw_line in heads:
-            current = (line, []) if words(line.text) in themes else None
+            is_goal = words(line.text) in _all_themes() or NUMBERED.match(line.text)
+            current = (line, []) if is_goal else None
             if current is not None:
                 sections.append(current)
         elif current is not None and line.raw_line in items:
             current[1].append(line)
     return [(h, found) for h, found in sections if found]
+
+
+@cache
+def _all_themes() -> frozenset[str]:
+    """The theme headings of every kind of plan."""
+    return frozenset(h for kind in ("improvement-plan", "business-plan") for h in _themes(kind))
 
 
 def _themes(kind: str) -> list[str]:
