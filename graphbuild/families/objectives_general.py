@@ -2,9 +2,10 @@
 
 docs/architecture.md §5. The document's post and person come from its title lines
 (document_post); objectives from every objectives table, whatever its columns
-(objectives_table); their measures with assessors ('Feedback from ...') and mechanisms as
-in every objectives document (objectives_2015_measures); milestones split at semicolons
-and sentences, each with its due date; and the relations its sentences state (sentences).
+(objectives_table), or, with no table, from labelled lines (objectives_lists); their
+measures with assessors ('Feedback from ...') and mechanisms as in every objectives
+document (objectives_2015_measures); milestones split at semicolons and sentences, each
+with its due date; and the relations its sentences state (sentences).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rdflib import XSD, Literal, URIRef
 from graphbuild.dates import find_due_date
 from graphbuild.facts import DocumentGraph, Offsets
 from graphbuild.families.objectives_2015_measures import extract_measures
+from graphbuild.families.objectives_lists import ListReader
 from graphbuild.families.objectives_table import ObjectiveCells, TableReader
 from ontology.namespace import GK, TIME
 
@@ -26,9 +28,9 @@ MILESTONE_END = re.compile(r";|(?<=[a-z0-9)])\.(?=\s+[A-Z])")
 
 def extract(dg: DocumentGraph) -> None:
     """Objectives, measures and milestones of every table, for the document's post."""
-    rows = TableReader(dg).read()
+    rows = TableReader(dg).read() or ListReader(dg).read()
     if not rows:
-        dg.warn(0, "no objectives table found (no row names an objective and its measures)")
+        dg.warn(0, "no objectives found (no objectives table, no labelled objective lines)")
     if dg.post is None and rows:
         dg.warn(0, "no post found in the title lines: objectives are stated without a holder")
     for row in rows:

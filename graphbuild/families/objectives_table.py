@@ -25,7 +25,7 @@ from ontology.namespace import GK
 
 LABEL = re.compile(
     r"^\s*(?:(?P<kind>business|corporate|capability|people|diversity(?:\s+and\s+inclusion)?"
-    r"|delivery|personal)\s+)?objective\s*(?P<number>\d{1,2})?\s*[.:\-–]?\s*"
+    r"|delivery|personal)\s+)?(?:objective|priority)\s*(?P<number>\d{1,2})?\s*[.:\-–]?\s*"
     r"|^\s*(?P<plain>\d{1,2})\s*[.):]\s+",
     re.IGNORECASE,
 )

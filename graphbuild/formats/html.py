@@ -102,8 +102,17 @@ def _block(child: Tag, name: str, writer: CanonicalWriter) -> None:
         _table(child, writer)
     elif name in CONTAINERS or name in ("blockquote", "figure", "dl"):
         _walk(child, writer)
+    elif name == "p" and _all_bold(child):
+        writer.add("heading", text_of(child), 3)
     else:
         writer.add("paragraph", text_of(child))
+
+
+def _all_bold(paragraph: Tag) -> bool:
+    """A paragraph whose whole text is bold: a heading written as '<p><strong>'."""
+    text = text_of(paragraph).strip()
+    bold = "".join(text_of(b) for b in paragraph.find_all(("strong", "b"))).strip()
+    return bool(text) and " ".join(bold.split()) == " ".join(text.split()) and len(text) < 150
 
 
 def _list(element: Tag, writer: CanonicalWriter, ordered: bool) -> None:
