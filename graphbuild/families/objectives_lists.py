@@ -42,16 +42,21 @@ class ListReader:
             text = line.text.strip()
             if not text or "\t" in line.text:
                 continue
-            label = LABEL.match(text)
-            labelled = label is not None and label.end() < len(text) and self._is_label(label)
-            if line.raw_line in heads and not (labelled and (self.inside or label.group("number"))):
-                self._heading(text)
-            elif line.raw_line in heads:  # 'Objective 2: ...' as a heading of its own
-                self.inside = True
+            if line.raw_line in heads and self._heads_objective(text):
+                self.inside = True  # 'Objective 2: ...' as a heading of its own
                 self._start(line)
+            elif line.raw_line in heads:
+                self._heading(text)
             elif self.inside:
                 self._line(line, text)
         return self.found
+
+    def _heads_objective(self, text: str) -> bool:
+        """A heading that is itself an objective: labelled, numbered or inside a section."""
+        label = LABEL.match(text)
+        if label is None or label.end() >= len(text) or not self._is_label(label):
+            return False
+        return self.inside or label.group("number") is not None
 
     def _heading_lines(self) -> set[int]:
         """Canonical lines of headings and the title."""
