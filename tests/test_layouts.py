@@ -116,3 +116,20 @@ def test_the_same_document_as_text_pdf_and_html_gives_the_same_facts(
         path = tmp_path / f"{name}.{fmt}"
         (to_pdf if fmt == "pdf" else to_html)(text, path)
         assert facts_of(path) == original, fmt
+
+
+def test_a_line_the_reader_cannot_attribute_is_reported(tmp_path: Path) -> None:
+    """A measure row above every objective: a warning with its line, the rest extracted."""
+    doc = tmp_path / "objectives-2015-16.txt"
+    doc.write_text(
+        "Permanent Secretary objectives 2015/16\n\nJANE DOE, DEPARTMENT FOR TRANSPORT\n\n"
+        "Objective\tMeasures\tMilestones\n"
+        "\tFeedback from the Secretary of State\tJune 2015\n"
+        "1. Deliver the programme\tProgramme delivered\tMarch 2016\n",
+        encoding="utf-8",
+    )
+    report = build_paths([doc]).report.documents[0]
+    assert [str(w) for w in report.warnings] == [
+        "objectives-2015-16.txt:6: table row before any objective: not attributed"
+    ]
+    assert report.counts == {"objectives": 1, "measures": 1, "milestones": 1}

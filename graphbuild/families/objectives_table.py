@@ -144,6 +144,9 @@ class TableReader:
         if "objective" in by_role:
             self._start(by_role.pop("objective")[0])
         if not self.found:
+            if by_role:
+                first = next(iter(by_role.values()))[0]
+                self.dg.warn(first[0], "table row before any objective: not attributed")
             return
         current = self.found[-1]
         targets = {
