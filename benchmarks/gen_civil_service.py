@@ -117,11 +117,13 @@ def senior_rows(
         unit = f"{dept} Directorate {post % 37 if level > 2 else 0}"
         name = _name(level, post in has_reports, names, rng)
         reports = ("XX" if rng.random() < 0.5 else "xx") if boss < 0 else ref[boss]
-        rows.append(_senior(ref[post], name, grade, title, dept, unit, reports, "1"))
+        pay = _pay_band(level, name, rng)
+        rows.append(_senior(ref[post], name, grade, title, dept, unit, reports, "1", pay))
         levels[ref[post]] = level
         if name not in ("N/D", "Vacant", "Eliminated") and rng.random() < 0.003:
             rows[-1][12] = "0.5"  # a job share: same reference, another name
-            rows.append(_senior(ref[post], names.next(), grade, title, dept, unit, reports, "0.5"))
+            share = _senior(ref[post], names.next(), grade, title, dept, unit, reports, "0.5", pay)
+            rows.append(share)
     return rows, levels
 
 
@@ -137,12 +139,31 @@ def _name(level: int, manages: bool, names: Names, rng: random.Random) -> str:
     return "N/D"
 
 
+def _pay_band(level: int, name: str, rng: random.Random) -> tuple[str, str]:
+    """A named holder's actual pay band (£5,000 wide, higher up the tree); '0' for the rest.
+
+    As in the real files (a quarter of senior rows disclose a band), only named holders do.
+    """
+    if name in ("N/D", "Vacant", "Eliminated"):
+        return ("0", "0") if name == "N/D" else ("N/A", "N/A")
+    floor = max(60_000, 200_000 - 25_000 * level + 5_000 * rng.randint(0, 4))
+    return str(floor), str(floor + 4_999)
+
+
 def _senior(
-    ref: str, name: str, grade: str, title: str, dept: str, unit: str, reports: str, fte: str
+    ref: str,
+    name: str,
+    grade: str,
+    title: str,
+    dept: str,
+    unit: str,
+    reports: str,
+    fte: str,
+    pay: tuple[str, str] = ("N/A", "N/A"),
 ) -> list[str]:
     """One senior row in the official column order."""
     return [ref, name, grade, title, f"{title} for {unit}", dept, dept, unit, "020 7000 0000",
-            "N/D", reports, "0", fte, "N/A", "N/A", "", "Policy", "", "1"]  # fmt: skip
+            "N/D", reports, "0", fte, *pay, "", "Policy", "", "1"]  # fmt: skip
 
 
 def junior_rows(
@@ -161,10 +182,11 @@ def junior_rows(
 
 
 def churn(seniors: list[list[str]], share: float, names: Names, rng: random.Random) -> None:
-    """Change a share of the posts as a later release would: holder, title, manager, vacancy."""
+    """Change a share of the posts as a later release would: holder, title, manager, vacancy,
+    pay band."""
     managers = {row[0]: row[10] for row in seniors}
     for row in rng.sample(seniors, int(len(seniors) * share)):
-        change = rng.randrange(4)
+        change = rng.randrange(5)
         if change == 0 and row[1] not in ("Vacant", "Eliminated"):
             row[1] = names.next()
         elif change == 1:
@@ -173,6 +195,8 @@ def churn(seniors: list[list[str]], share: float, names: Names, rng: random.Rand
             row[10] = managers[row[10]]  # now reports to the manager's manager
         elif change == 3 and row[1] not in ("Eliminated",):
             row[1] = "Vacant"
+        elif change == 4 and row[13].isdigit() and row[13] != "0":
+            row[13], row[14] = str(int(row[13]) + 5_000), str(int(row[14]) + 5_000)
 
 
 def plant_defects(index: int, seniors: list[list[str]], juniors: list[list[str]]) -> None:

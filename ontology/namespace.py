@@ -121,6 +121,8 @@ class GK(DefinedNamespace):
     quoteEnd: URIRef
     quoteStart: URIRef
     reportsToRef: URIRef
+    payFloor: URIRef
+    payCeiling: URIRef
     roleDescription: URIRef
     samePostAs: URIRef
     seniorResponsibleOwnerOf: URIRef

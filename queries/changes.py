@@ -6,13 +6,14 @@ post its title, holders, grade, status, unit and manager (the reference it repor
 XX), and per unit its senior posts and junior FTE. Posts are one node across releases (IRI
 by Post Unique Reference), so the two releases are compared post by post: created,
 eliminated (gone, unless marked eliminated already, or newly marked), retitled, regraded,
-moved (a new manager), moved unit, holder changed, vacancy opened and vacancy filled; then
-headcount by unit. The named query `organogram-changes` gives the same post changes in
-SPARQL.
+pay band changed, moved (a new manager), moved unit, holder changed, vacancy opened and
+vacancy filled; then headcount and senior pay range by unit. The named query
+`organogram-changes` gives the same post changes in SPARQL.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,9 +25,10 @@ from queries.release_state import ReleasePair, local_name
 from queries.release_tables import TablePair
 
 Pair = ReleasePair | TablePair
+PAY_BAND = re.compile(r"\d+-\d+")
 
 KINDS = (
-    "created", "eliminated", "retitled", "regraded", "moved", "moved-unit",
+    "created", "eliminated", "retitled", "regraded", "pay-band-changed", "moved", "moved-unit",
     "holder-changed", "vacancy-opened", "vacancy-filled",
 )  # fmt: skip
 
@@ -45,13 +47,19 @@ class Change:
 
 @dataclass(frozen=True)
 class UnitCount:
-    """Senior posts and junior FTE of one unit in both releases."""
+    """Senior posts, junior FTE and senior pay range of one unit in both releases.
+
+    The pay range is the sum of the floors to the sum of the ceilings of the pay bands of the
+    unit's live senior posts that disclose one ('£410,000–£434,995'), '' when none does.
+    """
 
     unit: str
     posts_before: int
     posts_after: int
     junior_fte_before: float
     junior_fte_after: float
+    pay_before: str = ""
+    pay_after: str = ""
 
 
 @dataclass
@@ -85,7 +93,7 @@ def post_changes(pair: Pair) -> list[Change]:
         for ref, title, status in pair.only_in_old()
         if local_name(status) != "eliminated"  # eliminated before, and gone now: nothing new
     ]
-    for kind, what in (("retitled", "title"), ("regraded", "grade")):
+    for kind, what in (("retitled", "title"), ("regraded", "grade"), ("pay-band-changed", "pay")):
         found += [(kind, ref, *_shown(pair, a, b)) for ref, a, b in pair.changed(what)]
     found += _unit_moves(pair)
     found += _status_changes(pair)
@@ -99,10 +107,17 @@ def post_changes(pair: Pair) -> list[Change]:
 
 
 def _shown(pair: Pair, before: str, after: str) -> tuple[str, str]:
-    """Values as people read them: a grade's local name ('SCS3'), titles as they are."""
+    """Values as people read them: a grade's local name ('SCS3'), a pay band in pounds."""
     if before.startswith("http"):
         return local_name(before), local_name(after)
+    if PAY_BAND.fullmatch(before) and PAY_BAND.fullmatch(after):
+        return pounds(*map(int, before.split("-"))), pounds(*map(int, after.split("-")))
     return before, after
+
+
+def pounds(low: int, high: int) -> str:
+    """'£140,000–£144,999'."""
+    return f"£{low:,}–£{high:,}"
 
 
 def _unit_moves(pair: Pair) -> list[tuple[str, str, str, str]]:
@@ -138,12 +153,13 @@ def _rows(pair: Pair, kind: str, ref: str) -> tuple[tuple[str, ...], tuple[str, 
 
 
 def unit_counts(pair: Pair) -> list[UnitCount]:
-    """Senior posts and junior FTE per unit in both releases (the units whose numbers changed)."""
+    """Senior posts, junior FTE and pay range per unit in both releases (those that changed)."""
     (posts_old, fte_old), (posts_new, fte_new) = (
         pair.headcounts(pair.old),
         pair.headcounts(pair.new),
     )
-    units = set().union(posts_old, posts_new, fte_old, fte_new)
+    pay_old, pay_new = pair.pay_ranges(pair.old), pair.pay_ranges(pair.new)
+    units = set().union(posts_old, posts_new, fte_old, fte_new, pay_old, pay_new)
     counts = [
         UnitCount(
             pair.label(u),
@@ -151,13 +167,16 @@ def unit_counts(pair: Pair) -> list[UnitCount]:
             posts_new.get(u, 0),
             round(fte_old.get(u, 0.0), 2),
             round(fte_new.get(u, 0.0), 2),
+            pounds(*pay_old[u]) if u in pay_old else "",
+            pounds(*pay_new[u]) if u in pay_new else "",
         )
         for u in units
     ]
     changed = [
         c
         for c in counts
-        if (c.posts_before, c.junior_fte_before) != (c.posts_after, c.junior_fte_after)
+        if (c.posts_before, c.junior_fte_before, c.pay_before)
+        != (c.posts_after, c.junior_fte_after, c.pay_after)
     ]
     return sorted(changed, key=lambda c: c.unit.lower())
 

@@ -23,11 +23,13 @@ def to_text(diffs: list[Diff]) -> str:
                 if c.before and c.after
                 else repr(c.after or c.before)
             )
-            lines.append(f"  {c.kind:15} {c.ref:>10}  {arrow}")
+            lines.append(f"  {c.kind:16} {c.ref:>10}  {arrow}")
         for u in d.units:
+            pay = f", senior pay {u.pay_before or '-'} -> {u.pay_after or '-'}"
             lines.append(
                 f"  unit {u.unit}: senior posts {u.posts_before} -> {u.posts_after}, "
                 f"junior FTE {u.junior_fte_before:g} -> {u.junior_fte_after:g}"
+                + (pay if u.pay_before != u.pay_after else "")
             )
     return "\n".join(lines) + "\n"
 

@@ -44,6 +44,22 @@ CHANGED = (
 )
 SINGLE = {"title": "rdfs:label", "grade": "grade:grade", "status": "pstat:postStatus"}
 SINGLE["unit"] = "org:postIn"
+PAY_CHANGED = (
+    PREFIXES
+    + """SELECT ?old ?new ?ref ?before ?after WHERE {
+  GRAPH ?old { ?post dcterms:identifier ?ref ; gk:payFloor ?f1 ; gk:payCeiling ?c1 }
+  GRAPH ?new { ?post gk:payFloor ?f2 ; gk:payCeiling ?c2 }
+  FILTER(?f1 != ?f2 || ?c1 != ?c2)
+  BIND(CONCAT(STR(?f1), "-", STR(?c1)) AS ?before)
+  BIND(CONCAT(STR(?f2), "-", STR(?c2)) AS ?after) }"""
+)
+PAY_PER_UNIT = (
+    PREFIXES
+    + """SELECT ?unit (SUM(?floor) AS ?floors) (SUM(?ceiling) AS ?ceilings) WHERE {
+  ?post org:postIn ?unit ; gk:payFloor ?floor ; gk:payCeiling ?ceiling
+  FILTER NOT EXISTS { ?post pstat:postStatus pstat:eliminated } }
+GROUP BY ?unit"""
+)
 SET_CHANGED = (
     PREFIXES
     + """SELECT DISTINCT ?old ?new ?ref WHERE {
@@ -106,6 +122,8 @@ class ReleasePair:
 
     def changed(self, what: str) -> list[list[str]]:
         """(ref, before, after) where a single-valued property differs (title, grade...)."""
+        if what == "pay":
+            return self.select(PAY_CHANGED)
         return self.select(CHANGED.replace("PROPERTY", SINGLE[what]))
 
     def set_changed(self, what: str) -> set[str]:
@@ -144,6 +162,14 @@ class ReleasePair:
     def headcounts(self, graph: str) -> tuple[dict[str, int], dict[str, float]]:
         """Live senior posts and junior FTE per unit IRI in one release."""
         return unit_headcounts(self.store, graph)
+
+    def pay_ranges(self, graph: str) -> dict[str, tuple[int, int]]:
+        """Per unit IRI, the sums of its live posts' pay floors and ceilings in one release."""
+        answer = self.store.query(PAY_PER_UNIT, default_graph=ox.NamedNode(graph))
+        return {
+            text(unit): (int(text(low)), int(text(high)))
+            for unit, low, high in answer  # type: ignore[union-attr]
+        }
 
     def _posts(self, graph: str, ref: str) -> list[Node]:
         """The post nodes with this reference in a release."""

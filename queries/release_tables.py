@@ -25,8 +25,9 @@ from ontology.namespace import ONTOLOGY_GRAPH
 from queries.checks.sparql import text
 from queries.release_state import LABELS, local_name
 
-SINGLE = {"title": 2, "grade": 3, "status": 4, "unit": 5}
+SINGLE = {"title": 2, "grade": 3, "status": 4, "unit": 5, "pay": 9}
 SETS = {"managers": 7, "holders": 8}
+ROWS = 10
 
 
 @dataclass
@@ -34,7 +35,7 @@ class Release:
     """One release table: each post's line by key (split only when needed) and its units."""
 
     lines: dict[str, str] = field(default_factory=dict)
-    units: dict[str, tuple[str, int, float]] = field(default_factory=dict)
+    units: dict[str, tuple[str, int, float, int, int]] = field(default_factory=dict)
     split: dict[str, list[str]] = field(default_factory=dict)
     refs: dict[str, list[str]] | None = None
 
@@ -74,8 +75,8 @@ def _read(path: Path, graph: str) -> Release | None:
     release = Release()
     for line in lines[1:]:
         if line.startswith("U" + SEP):
-            _u, iri, name, posts, fte = line.split(SEP)
-            release.units[iri] = (name, int(posts), float(fte))
+            _u, iri, name, posts, fte, floors, ceilings = line.split(SEP)
+            release.units[iri] = (name, int(posts), float(fte), int(floors), int(ceilings))
         elif line:
             release.lines[line[: line.index(SEP)]] = line
     return release
@@ -175,7 +176,7 @@ class TablePair:
     def rows(self, graph: str, ref: str) -> tuple[str, ...]:
         """The CSV rows (file:line) that state a post in a release."""
         release = self._release(graph)
-        rows = (r for k in release.keys_of(ref) for r in release.cells(k)[9].split(LIST))
+        rows = (r for k in release.keys_of(ref) for r in release.cells(k)[ROWS].split(LIST))
         return tuple(sorted(r for r in rows if r))
 
     def label(self, iri: str, graph: str | None = None) -> str:
@@ -192,9 +193,14 @@ class TablePair:
     def headcounts(self, graph: str) -> tuple[dict[str, int], dict[str, float]]:
         """Live senior posts and junior FTE per unit IRI in one release."""
         units = self._release(graph).units
-        posts = {iri: n for iri, (_name, n, _fte) in units.items() if n}
-        fte = {iri: f for iri, (_name, _n, f) in units.items() if f}
+        posts = {iri: unit[1] for iri, unit in units.items() if unit[1]}
+        fte = {iri: unit[2] for iri, unit in units.items() if unit[2]}
         return posts, fte
+
+    def pay_ranges(self, graph: str) -> dict[str, tuple[int, int]]:
+        """Per unit IRI, the sums of its live posts' pay floors and ceilings in one release."""
+        units = self._release(graph).units
+        return {iri: (unit[3], unit[4]) for iri, unit in units.items() if unit[4]}
 
 
 def _only(release: Release, other: Release) -> list[list[str]]:

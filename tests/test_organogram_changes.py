@@ -77,9 +77,33 @@ def test_vacancies_follow_the_post_status() -> None:
 def test_headcount_by_unit() -> None:
     (diff,) = diff_organograms(store(), "2013-09", "2014-03", "cabinet-office")
     assert diff.units and all(
-        (u.posts_before, u.junior_fte_before) != (u.posts_after, u.junior_fte_after)
+        (u.posts_before, u.junior_fte_before, u.pay_before)
+        != (u.posts_after, u.junior_fte_after, u.pay_after)
         for u in diff.units
     )
+    assert any(u.pay_before != u.pay_after for u in diff.units)
+
+
+def csv_row(source: str) -> dict[str, str]:
+    """The CSV row a 'file:line' source names, by column name."""
+    name, line = source.rsplit(":", 1)
+    path = next(f for f in FILES if f.name == name)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    return dict(zip(rows[0], rows[int(line) - 1], strict=False))
+
+
+def test_pay_band_changes_match_each_release_row() -> None:
+    """A post's actual pay band in each release, as the CSV rows of that date state it."""
+    (diff,) = diff_organograms(store(), "2013-09", "2014-03", "cabinet-office")
+    change = next(c for c in diff.changes if (c.kind, c.ref) == ("pay-band-changed", "5"))
+    for shown, rows in ((change.before, change.rows_before), (change.after, change.rows_after)):
+        row = csv_row(rows[0])
+        low, high = (
+            int(row[f"Actual Pay {end} (£)"].replace(",", "")) for end in ("Floor", "Ceiling")
+        )
+        assert shown == f"£{low:,}–£{high:,}"
+    assert (change.before, change.after) == ("£140,000–£144,999", "£150,000–£154,999")
 
 
 def test_cli_formats_and_errors(tmp_path: Path) -> None:

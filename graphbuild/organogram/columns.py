@@ -34,8 +34,13 @@ ORGANISATION = "organisation"
 UNIT = "unit"
 REPORTS_TO = "reports_to"
 FTE = "fte"
+PAY_FLOOR = "pay_floor"
+PAY_CEILING = "pay_ceiling"
 IGNORED = "ignored"
-ROW_KEYS = (SNAPSHOT, LEVEL, REF, NAME, GRADE, TITLE, PARENT, ORGANISATION, UNIT, REPORTS_TO, FTE)
+ROW_KEYS = (
+    SNAPSHOT, LEVEL, REF, NAME, GRADE, TITLE, PARENT, ORGANISATION, UNIT, REPORTS_TO, FTE,
+    PAY_FLOOR, PAY_CEILING,
+)  # fmt: skip
 OFFICIAL = {  # the official data.gov.uk spelling of each key, for reports
     SNAPSHOT: "snapshot label",
     LEVEL: "Senior/Junior",
@@ -48,6 +53,8 @@ OFFICIAL = {  # the official data.gov.uk spelling of each key, for reports
     UNIT: "Unit",
     REPORTS_TO: "Reports to Senior Post",
     FTE: "FTE",
+    PAY_FLOOR: "Actual Pay Floor (£)",
+    PAY_CEILING: "Actual Pay Ceiling (£)",
     IGNORED: "a column govkg does not read",
 }
 EXACT, CLOSE, INFERRED, UNKNOWN = (
@@ -89,6 +96,10 @@ ALIASES: dict[str, str] = {
     "fte": FTE,
     "number of posts in fte": FTE,
     "number of posts fte": FTE,
+    "actual pay floor": PAY_FLOOR,
+    "pay floor": PAY_FLOOR,
+    "actual pay ceiling": PAY_CEILING,
+    "pay ceiling": PAY_CEILING,
 }
 KNOWN_IGNORED = (
     "job team function",
@@ -96,8 +107,6 @@ KNOWN_IGNORED = (
     "contact e mail",
     "contact email",
     "salary cost of reports",
-    "actual pay floor",
-    "actual pay ceiling",
     "payscale minimum",
     "payscale maximum",
     "total pay",
@@ -109,7 +118,7 @@ KNOWN_IGNORED = (
 # The official layouts, for files that lost their header row.
 SENIOR_LAYOUT = (
     REF, NAME, GRADE, TITLE, IGNORED, PARENT, ORGANISATION, UNIT, IGNORED, IGNORED,
-    REPORTS_TO, IGNORED, FTE, IGNORED, IGNORED, IGNORED, IGNORED, IGNORED, IGNORED,
+    REPORTS_TO, IGNORED, FTE, PAY_FLOOR, PAY_CEILING, IGNORED, IGNORED, IGNORED, IGNORED,
 )  # fmt: skip
 JUNIOR_LAYOUT = (
     PARENT, ORGANISATION, UNIT, REPORTS_TO, GRADE, IGNORED, IGNORED, TITLE, FTE, IGNORED,

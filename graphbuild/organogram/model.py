@@ -1,9 +1,10 @@
 """Rows grouped into department snapshots: posts (job shares merged) and junior groups.
 
 Follows the data.gov.uk ETL: a job share is one post reference on several rows that differ
-only in name, pay, contact and FTE, so the rows become one post with several holders and
-the FTEs summed; reference `0` (paid but not in post) is never a post anyone reports to,
-so each such row stays its own node. One snapshot = one department on one date.
+only in name, pay, contact and FTE, so the rows become one post with several holders, the
+FTEs summed and the widest actual pay band (floor to ceiling) of its rows; reference `0`
+(paid but not in post) is never a post anyone reports to, so each such row stays its own
+node. One snapshot = one department on one date.
 """
 
 from __future__ import annotations
@@ -33,6 +34,15 @@ class Post:
     statuses: set[str] = field(default_factory=set)
     fte: float | None = None
     rows: list[str] = field(default_factory=list)
+    pay_floor: int | None = None
+    pay_ceiling: int | None = None
+
+    @property
+    def pay_band(self) -> str:
+        """'£140,000–£144,999' (the post's actual pay floor to ceiling), or '' when unknown."""
+        if self.pay_floor is None or self.pay_ceiling is None:
+            return ""
+        return f"£{self.pay_floor:,}–£{self.pay_ceiling:,}"
 
     @property
     def status(self) -> str:
@@ -100,6 +110,12 @@ def _merge(post: Post, row: Row, source: str) -> None:
         post.holders.append(row.name)
     if row.fte is not None:
         post.fte = (post.fte or 0.0) + row.fte
+    low, high = row.pay_floor, row.pay_ceiling
+    if low is not None and high is not None and high > 0 and low <= high:  # '0'-'0': undisclosed
+        post.pay_floor = low if post.pay_floor is None else min(low, post.pay_floor)
+        post.pay_ceiling = (
+            high if post.pay_ceiling is None else max(high, post.pay_ceiling)
+        )  # widest
 
 
 def _is_person(row: Row) -> bool:

@@ -132,6 +132,8 @@ class SnapshotWriter:
                 text += f" ;\n  org:reportsTo {post_term(prefix, boss)}"
         if post.fte is not None and post.fte != 1.0:
             text += f" ;\n  gov:fullTimeEquivalent {decimal(post.fte)}"
+        if post.pay_floor is not None and post.pay_ceiling is not None:
+            text += f" ;\n  gk:payFloor {post.pay_floor} ; gk:payCeiling {post.pay_ceiling}"
         text += " ;\n  gk:sourceRow " + ", ".join(lit(r) for r in post.rows)
         for holder in post.holders:
             text += f" ;\n  org:heldBy <{ctx.person(holder)}>"

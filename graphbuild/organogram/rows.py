@@ -38,6 +38,8 @@ class Row(NamedTuple):
     unit: str
     reports_to: str
     fte: float | None
+    pay_floor: int | None = None
+    pay_ceiling: int | None = None
 
 
 def status_of(name: str) -> str:
@@ -53,6 +55,20 @@ def status_of(name: str) -> str:
 def is_top(reports_to: str) -> bool:
     """`XX` in any case marks the top post."""
     return reports_to.strip().upper() == "XX"
+
+
+def parse_pay(cell: str) -> int | None:
+    """'£140,000' / '140000' / '140000.00' -> 140000; N/D, N/A, blank or other text -> None.
+
+    Pay never decides whether a row is a post, so an unreadable pay cell leaves the pay
+    unknown rather than rejecting the row.
+    """
+    text = cell.strip().replace(",", "").replace("£", "").strip()
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return int(value) if value >= 0 else None
 
 
 def parse_fte(cell: str) -> float | None:
@@ -121,7 +137,9 @@ def parse_row(layout: Layout, line: int, cells: list[str]) -> Row:
                 f"{len(cells)} fields where the header has {layout.width} (shifted columns?)"
             )
     picked = layout.pick([*cells[: layout.width], ""])
-    snap, level, ref, name, grade, title, parent, org, unit, boss, fte_cell = map(str.strip, picked)
+    snap, level, ref, name, grade, title, parent, org, unit, boss, fte_cell, low, high = map(
+        str.strip, picked
+    )
     senior = _is_senior(layout, level)
     if senior and not ref:
         raise RowProblem("senior row without a Post Unique Reference")
@@ -131,7 +149,10 @@ def parse_row(layout: Layout, line: int, cells: list[str]) -> Row:
         raise RowProblem(f"FTE {fte_cell!r} is not a number (shifted columns?)") from None
     if not senior and fte is None:
         raise RowProblem("junior row without a number of posts (FTE)")
-    return Row(line, senior, snap, ref, name, grade, title, parent, org, unit, boss, fte)
+    floor, ceiling = (parse_pay(low), parse_pay(high)) if senior else (None, None)
+    return Row(
+        line, senior, snap, ref, name, grade, title, parent, org, unit, boss, fte, floor, ceiling
+    )
 
 
 def _is_senior(layout: Layout, level: str) -> bool:

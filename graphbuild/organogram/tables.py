@@ -10,9 +10,10 @@ diff without a table for either release asks the store.
 
 One line per post: key (the post IRI's last part), reference, title, grade IRI, status,
 unit IRI, unit name, managers (references, XX for a top post), holders (person IRI and
-name), source rows; then a `U` line per unit: its IRI, name, live senior posts and junior
-FTE. A post unchanged between two releases has the same line but for its source rows, so a
-diff splits only the lines that differ.
+name), pay band (floor-ceiling), source rows; then a `U` line per unit: its IRI, name, live
+senior posts, junior FTE, and the sums of the live posts' pay floors and ceilings. A post
+unchanged between two releases has the same line but for its source rows, so a diff splits
+only the lines that differ.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from graphbuild.organogram.model import Snapshot
 from graphbuild.organogram.rdf import SnapshotWriter, ref_part
 from graphbuild.organogram.rows import is_top
 
-HEADER = "#govkg-release-table 2"
+HEADER = "#govkg-release-table 3"
 SEP, LIST, PAIR = "\t", "\x1f", "\x1e"
 _ESCAPE = str.maketrans({"\t": " ", "\n": " ", "\r": " ", LIST: " ", PAIR: " "})
 
@@ -51,12 +52,19 @@ def _clean(text: str) -> str:
 def table_lines(writer: SnapshotWriter, snap: Snapshot) -> Iterator[str]:
     """The table of one snapshot, with the IRIs its TriG uses (same linker, same rules)."""
     ctx = writer.context(snap)
-    units: dict[str, list[Any]] = {}  # IRI -> [name, live senior posts, junior FTE]
+    units: dict[str, list[Any]] = {}  # IRI -> [name, live posts, junior FTE, floors, ceilings]
     yield f"{HEADER}{SEP}{writer.graph_iri(snap)}\n"
     for post in snap.posts.values():
         unit = ctx.unit(post.unit, post.organisation)
         unit_name = post.unit or post.organisation or snap.department
-        units.setdefault(unit, [unit_name, 0, 0])[1] += post.status != "eliminated"
+        counts = units.setdefault(unit, [unit_name, 0, 0, 0, 0])
+        live = post.status != "eliminated"
+        counts[1] += live
+        pay = ""
+        if post.pay_floor is not None and post.pay_ceiling is not None:
+            pay = f"{post.pay_floor}-{post.pay_ceiling}"
+            counts[3] += post.pay_floor if live else 0
+            counts[4] += post.pay_ceiling if live else 0
         managers = ["XX" if is_top(b) else _clean(b) for b in post.reports_to if b]
         holders = [f"{ctx.person(h)}{LIST}{_clean(h)}" for h in post.holders]
         fields = (
@@ -69,15 +77,17 @@ def table_lines(writer: SnapshotWriter, snap: Snapshot) -> Iterator[str]:
             _clean(unit_name),
             LIST.join(managers),
             PAIR.join(holders),
+            pay,
             LIST.join(_clean(r) for r in post.rows),
         )
         yield SEP.join(fields) + "\n"
     for junior in snap.juniors:
         unit = ctx.unit(junior.unit, junior.organisation)
-        counts = units.setdefault(unit, [junior.unit or junior.organisation, 0, 0])
+        counts = units.setdefault(unit, [junior.unit or junior.organisation, 0, 0, 0, 0])
         counts[2] += junior.fte
-    for unit, (name, posts, fte) in units.items():
-        yield f"U{SEP}{unit}{SEP}{_clean(name)}{SEP}{posts}{SEP}{fte}\n"
+    for unit, (name, posts, fte, floors, ceilings) in units.items():
+        numbers = SEP.join(map(str, (posts, fte, floors, ceilings)))
+        yield f"U{SEP}{unit}{SEP}{_clean(name)}{SEP}{numbers}\n"
 
 
 class TableWriter:
