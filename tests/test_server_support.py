@@ -1,13 +1,15 @@
 """Fixtures shared by the server and remote-store tests: a built store and a running server.
 
 The server is `govkg serve` as a user starts it (a subprocess), on a free loopback port,
-with small limits: 1 s per query, 100 rows, 4 KiB bodies, 3 workers.
+with small limits: 1 s per query, 100 rows, 4 KiB bodies, 3 workers — once on each HTTP
+layer (uvicorn, the default, and the standard library's), so every test runs on both.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,20 +25,34 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return corpus_on_disk(tmp_path_factory.mktemp("served") / "store")
 
 
-@pytest.fixture(scope="session")
-def server(store_path: Path) -> Iterator[str]:
-    """`govkg serve` on a free port (no --host: the default bind); yields its base URL."""
-    args = [GOVKG, "serve", "--store", str(store_path), "--port", "0", "--timeout", "1",
-            "--max-rows", "100", "--max-body", "4096", "--workers", "3"]  # fmt: skip
-    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+LIMITS = ("--timeout", "1", "--max-rows", "100", "--max-body", "4096", "--workers", "3")
+
+
+def start_server(store_path: Path, *options: str) -> tuple[subprocess.Popen[str], str]:
+    """`govkg serve` on a free port (no --host: the default bind): the process and its URL."""
+    args = [GOVKG, "serve", "--store", str(store_path), "--port", "0", *options]
+    # A file, not a pipe: a server that logs a lot never blocks on a pipe nobody reads.
+    log = tempfile.TemporaryFile("w+")  # noqa: SIM115 (kept open as long as the server)
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=log, text=True)
     assert process.stdout is not None
     url = process.stdout.readline().strip().rstrip("/")
+    if not url.startswith("http://"):
+        process.kill()
+        process.wait(10)
+        log.seek(0)
+        raise AssertionError(log.read() or url)
+    return process, url
+
+
+@pytest.fixture(scope="session", params=["uvicorn", "stdlib"])
+def server(store_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The server on each HTTP layer, with the small limits; yields its base URL."""
+    process, url = start_server(store_path, *LIMITS, "--http", request.param)
     try:
-        assert url.startswith("http://"), process.stderr.read() if process.stderr else url
         yield url
     finally:
         process.terminate()
-        process.wait(10)
+        assert process.wait(20) == 0
 
 
 def curl(*args: str) -> tuple[int, dict[str, str], str]:

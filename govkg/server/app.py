@@ -1,43 +1,29 @@
-"""The HTTP server: the SPARQL 1.1 Protocol endpoint, named queries, and our pages.
+"""The standard library's HTTP layer for the endpoint (`govkg serve --http stdlib`).
 
-Routes: `/sparql` (SPARQL 1.1 Protocol query operation, https://www.w3.org/TR/sparql11-protocol/;
-the service description when there is no query), `/queries` and `/queries/NAME?param=...`
-(the named query library as JSON, same names and parameters as `govkg query`), `/` (a query
-page), `/explorer`, `/static/...`. A stdlib ThreadingHTTPServer speaks HTTP/1.1 with
-keep-alive; evaluation happens in killable worker processes (govkg.server.workers).
-Responses to GET and POST carry `Access-Control-Allow-Origin: *` and never
-`Access-Control-Allow-Credentials` (CORS, https://fetch.spec.whatwg.org/#http-cors-protocol).
+A ThreadingHTTPServer speaking HTTP/1.1 with keep-alive, one thread per connection; every
+route and rule is govkg.server.routes', evaluation happens in killable worker processes
+(govkg.server.workers). Kept beside the default uvicorn layer (govkg.server.asgi) so the two
+can be measured against each other (benchmarks/bench_server.py). Request bodies: a POST
+needs a Content-Length (411), a body over --max-body is answered 413 (also on
+`Expect: 100-continue`, before the body is sent).
 """
 
 from __future__ import annotations
 
 import logging
-import re
+import sys
+import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
 
-from govkg.server import pages
 from govkg.server.cache import ReplyCache
 from govkg.server.engine import Reply, error
-from govkg.server.protocol import (
-    ProtocolError,
-    description_format,
-    from_get,
-    from_post,
-    service_description,
-)
+from govkg.server.routes import Headers, Router, response_headers
 from govkg.server.workers import Limits, WorkerPool
 
 LOG = logging.getLogger("govkg.server")
-PREFLIGHT = (
-    ("Access-Control-Allow-Methods", "GET, POST"),
-    ("Access-Control-Allow-Headers", "Content-Type, Accept"),
-    ("Access-Control-Max-Age", "600"),
-)
-HOST_HEADER = re.compile(r"^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$")
 
 
 @dataclass(frozen=True)
@@ -54,27 +40,56 @@ class ServerConfig:
     cache_bytes: int = 64 << 20
 
 
+def make_router(config: ServerConfig, pool: WorkerPool) -> Router:
+    """The routes over a started worker pool."""
+    graphs: list[str] = pool.run({"op": "graphs"})
+    return Router(config, graphs, pool.ask, ReplyCache(config.cache_bytes))
+
+
 class GovkgServer(ThreadingHTTPServer):
-    """A threading HTTP server holding the worker pool and the configuration."""
+    """A threading HTTP server holding the worker pool and the routes."""
 
     daemon_threads = True
     allow_reuse_address = True
 
     def __init__(self, config: ServerConfig, pool: WorkerPool) -> None:
         self.config, self.pool = config, pool
-        self.graphs: list[str] = pool.run({"op": "graphs"})
-        self.cache = ReplyCache(config.cache_bytes)
+        self.router = make_router(config, pool)
+        self.in_flight = 0
+        self.settled = threading.Condition()
         super().__init__((config.host, config.port), Handler)
 
-    def answer(self, request: dict[str, Any]) -> Reply:
-        """A worker's reply to a request, from the cache when it was asked before."""
-        return self.cache.get_or_run(request, self.pool.ask)
+    def started(self) -> None:
+        """A request is being answered."""
+        with self.settled:
+            self.in_flight += 1
+
+    def finished(self) -> None:
+        """A request has been answered."""
+        with self.settled:
+            self.in_flight -= 1
+            self.settled.notify_all()
+
+    def drain(self, seconds: float) -> None:
+        """Wait (at most `seconds`) until no request is being answered: a graceful stop."""
+        with self.settled:
+            self.settled.wait_for(lambda: self.in_flight == 0, timeout=seconds)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away is not an error; anything else is logged, not printed."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        LOG.exception("error while answering %s", client_address)
 
     def url(self) -> str:
         """The base URL the server listens on."""
-        host, port = str(self.server_address[0]), self.server_address[1]
-        shown = f"[{host}]" if ":" in host else host
-        return f"http://{shown}:{port}"
+        return listening_url(str(self.server_address[0]), int(self.server_address[1]))
+
+
+def listening_url(host: str, port: int) -> str:
+    """http://host:port (IPv6 addresses in brackets)."""
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}"
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -92,13 +107,9 @@ class Handler(BaseHTTPRequestHandler):
             LOG.info("%s %s", self.address_string(), format % args)
 
     def send(self, reply: Reply) -> None:
-        """Write a reply with CORS for any origin (no credentials) and no sniffing."""
+        """Write a reply with the common headers."""
         self.send_response(reply.status)
-        self.send_header("Content-Type", reply.content_type)
-        self.send_header("Content-Length", str(len(reply.body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("X-Content-Type-Options", "nosniff")
-        for name, value in reply.headers.items():
+        for name, value in response_headers(reply):
             self.send_header(name, value)
         if self.close_connection:
             self.send_header("Connection", "close")
@@ -106,31 +117,28 @@ class Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(reply.body)
 
-    def do_GET(self) -> None:
-        """Route a GET request."""
-        self.send(self.route(None))
+    def dispatch(self) -> None:
+        """Any method: read a POST's body, route, answer (counted, for a graceful stop)."""
+        self.server.started()
+        try:
+            self.answer()
+        finally:
+            self.server.finished()
 
-    def do_HEAD(self) -> None:
-        """Like GET, without the body."""
-        self.send(self.route(None))
+    def answer(self) -> None:
+        """Read a POST's body, route, answer."""
+        if self.command not in {"GET", "HEAD", "POST", "OPTIONS"}:
+            self.close_connection = True  # a refused method's body is never read
+        body: bytes | Reply | None = self.read_body() if self.command == "POST" else None
+        if isinstance(body, Reply):
+            self.send(body)
+            return
+        router = self.server.router
+        headers = Headers(dict(self.headers.items()))
+        found = router.handle(self.command, self.path, headers, body, self.server.url())
+        self.send(found if isinstance(found, Reply) else router.finish(found, router.answer(found)))
 
-    def do_POST(self) -> None:
-        """Route a POST request (only the SPARQL endpoint takes one)."""
-        body = self.read_body()
-        self.send(body if isinstance(body, Reply) else self.route(body))
-
-    def do_OPTIONS(self) -> None:
-        """CORS preflight (GET and POST with a Content-Type, never credentials); Allow."""
-        headers = {**dict(PREFLIGHT), "Allow": "GET, HEAD, POST, OPTIONS"}
-        self.send(Reply(204, "text/plain", b"", headers))
-
-    def refuse_method(self) -> None:
-        """PUT, DELETE and PATCH: the endpoint is read-only."""
-        reply = error(405, "this endpoint is read-only: use GET or POST with a query")
-        reply.headers["Allow"] = "GET, HEAD, POST, OPTIONS"
-        self.send(reply)
-
-    do_PUT = do_DELETE = do_PATCH = refuse_method
+    do_GET = do_HEAD = do_POST = do_OPTIONS = do_PUT = do_DELETE = do_PATCH = dispatch
 
     def handle_expect_100(self) -> bool:
         """Answer `Expect: 100-continue` with 413 when the announced body is over the cap."""
@@ -166,85 +174,6 @@ class Handler(BaseHTTPRequestHandler):
                 length -= len(chunk)
         except OSError:
             pass
-
-    def route(self, body: bytes | None) -> Reply:
-        """The reply for this path."""
-        parts = urlsplit(self.path)
-        if parts.path in {"/sparql", "/sparql/"}:
-            return self.sparql(parts.query, body)
-        if body is not None:
-            reply = error(405, "only /sparql takes a POST")
-            reply.headers["Allow"] = "GET, HEAD, OPTIONS"
-            return reply
-        if parts.path == "/queries":
-            return pages.query_list()
-        if parts.path.startswith("/queries/"):
-            return self.named(parts.path[len("/queries/") :], parts.query)
-        if parts.path in {"/explorer", "/explorer/"}:
-            return self.explorer(parts.query)
-        return pages.page(parts.path, self.server.config)
-
-    def sparql(self, query_string: str, body: bytes | None) -> Reply:
-        """The protocol's query operation, or the service description without a query."""
-        try:
-            if body is None:
-                request = from_get(query_string)
-            else:
-                request = from_post(self.headers.get("Content-Type", ""), body, query_string)
-        except ProtocolError as exc:
-            return error(exc.status, str(exc))
-        if request.query is None:
-            chosen = description_format(self.headers.get("Accept", ""))
-            if chosen is None:
-                return error(
-                    406, "the service description is in Turtle, RDF/XML, JSON-LD or N-Triples"
-                )
-            media, fmt = chosen
-            endpoint = f"{self.base_url()}/sparql"
-            text = service_description(endpoint, self.server.graphs, fmt)
-            return Reply(200, f"{media}; charset=utf-8", text)
-        return self.server.answer({
-            "op": "sparql", "query": request.query, "default": request.default,
-            "named": request.named, "accept": self.headers.get("Accept", ""),
-            "formats": request.formats,
-            "max_rows": self.server.config.limits.max_rows, "base": f"{self.base_url()}/sparql",
-        })  # fmt: skip
-
-    def named(self, name: str, query_string: str) -> Reply:
-        """A named query with its parameters from the URL, answered as SPARQL JSON."""
-        from queries.catalog import load_catalog
-
-        if name not in load_catalog():
-            return pages.unknown_query(name)
-        params = parse_qs(query_string, keep_blank_values=True)
-        fmt = params.pop("format", [""])[0]
-        repeated = sorted(k for k, v in params.items() if len(v) > 1)
-        if repeated:
-            return error(400, f"give each parameter once: {', '.join(repeated)}")
-        header = self.headers.get("Accept", "")
-        accept = header if header.strip() not in {"", "*/*"} else "application/sparql-results+json"
-        return self.server.answer(
-            {
-                "op": "named",
-                "name": name,
-                "params": {k: v[0] for k, v in params.items()},
-                "accept": pages.FORMAT_MEDIA.get(fmt, accept),
-                "max_rows": self.server.config.limits.max_rows,
-            }
-        )
-
-    def explorer(self, query_string: str) -> Reply:
-        """The explorer: the file `govkg viz` wrote, else drawn from the store (cached)."""
-        if not query_string and pages.explorer_file(self.server.config) is not None:
-            return pages.explorer(self.server.config)
-        params = {k: v[0] for k, v in parse_qs(query_string).items()}
-        reply = self.server.answer({"op": "explorer", "params": params})
-        return pages.explorer(self.server.config) if reply.status == 404 else reply
-
-    def base_url(self) -> str:
-        """http://host:port as the client addressed us (a well-formed Host header), else bound."""
-        host = self.headers.get("Host", "")
-        return f"http://{host}" if HOST_HEADER.match(host) else self.server.url()
 
 
 def make_server(config: ServerConfig) -> GovkgServer:

@@ -39,6 +39,17 @@ class ReplyCache:
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
+    def peek(self, key: Key) -> Reply | None:
+        """The cached reply for a request key, if any (counted as a hit)."""
+        if self.budget <= 0:
+            return None
+        with self._lock:
+            reply = self._items.get(key)
+            if reply is not None:
+                self._items.move_to_end(key)
+                self.hits += 1
+            return reply
+
     def get_or_run(self, request: dict[str, Any], run: Callable[[dict[str, Any]], Reply]) -> Reply:
         """The cached reply for this request, else run it (and keep a 200 reply)."""
         if self.budget <= 0:
