@@ -121,7 +121,9 @@ class Endpoint:
 def listen(host: str, port: int) -> socket.socket:
     """A listening socket (port 0: any free port), bound before the server starts."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP, not 0: asyncio turns Nagle's algorithm off only on sockets that say TCP,
+    # and a reply's headers and body are two writes (a 40 ms delayed-ACK stall otherwise).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
