@@ -117,3 +117,30 @@ def test_sigterm_lets_requests_in_flight_finish_then_exits_0(store_path: Path, l
     assert b"time limit of 2 s" in result["body"]  # type: ignore[operator]
     with pytest.raises(OSError):
         socket.create_connection(tuple(netloc.rsplit(":", 1)), timeout=2)  # type: ignore[arg-type]
+
+
+def test_replies_do_not_wait_for_a_delayed_ack(server: str) -> None:
+    """Regression: a reply's headers and body are two writes; with Nagle's algorithm on
+    (a listening socket created without IPPROTO_TCP) each reply waited ~40 ms."""
+    conn = http.client.HTTPConnection(urlsplit(server).netloc, timeout=10)
+    took = []
+    for _ in range(10):
+        started = time.perf_counter()
+        conn.request("GET", "/queries")
+        response = conn.getresponse()
+        response.read()
+        took.append(time.perf_counter() - started)
+        assert response.status == 200
+    conn.close()
+    assert sorted(took)[5] < 0.02, f"median {sorted(took)[5] * 1000:.0f} ms a reply"
+
+
+def test_the_listening_socket_says_tcp() -> None:
+    """Regression: asyncio's own event loop turns Nagle off only on IPPROTO_TCP sockets."""
+    from govkg.server.asgi import listen
+
+    sock = listen("127.0.0.1", 0)
+    try:
+        assert sock.proto == socket.IPPROTO_TCP
+    finally:
+        sock.close()
