@@ -11,6 +11,10 @@ from queries.catalog import check_query, get_query, load_catalog, parse_header, 
 
 EXPECTED = {
     "post-at",
+    "objectives-summary",
+    "assessor-matrix",
+    "locality-headcount",
+    "organogram-summary",
     "people-in-post",
     "post-timeline",
     "person-timeline",

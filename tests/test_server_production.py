@@ -144,3 +144,15 @@ def test_the_listening_socket_says_tcp() -> None:
         assert sock.proto == socket.IPPROTO_TCP
     finally:
         sock.close()
+
+
+def test_header_names_keep_their_usual_case(server: str) -> None:
+    """Regression: 'Content-Type', as the standard library's server wrote it (uvicorn's
+    httptools writer lower-cased every name, and a client looking one up exactly broke)."""
+    conn = http.client.HTTPConnection(urlsplit(server).netloc, timeout=10)
+    conn.request("GET", "/queries")
+    response = conn.getresponse()
+    response.read()
+    names = [name for name, _ in response.getheaders()]
+    assert "Content-Type" in names and "Access-Control-Allow-Origin" in names
+    conn.close()

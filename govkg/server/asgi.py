@@ -147,6 +147,11 @@ def serve(app: Endpoint, sock: socket.socket, access_log: bool) -> None:
         server_header=False,
         date_header=True,
         lifespan="on",
+        # h11 writes header names as given ('Content-Type'), as the standard library's server
+        # did; uvicorn's httptools writer lower-cases them, which breaks clients that look a
+        # header up by its exact name. uvloop (when installed) runs the event loop.
+        http="h11",
+        loop="auto",
     )
     logging.getLogger("uvicorn.error").setLevel(logging.WARNING)
     # uvicorn re-raises the signal that stopped it once it has shut down; a handler that does
