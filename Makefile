@@ -26,6 +26,7 @@ run: $(VENV)/.installed
 	$(BIN)/govkg query board-membership --store $(STORE)
 	$(BIN)/govkg ontology docs -o $(OUT)/ontology-docs
 	$(BIN)/govkg viz --store $(STORE) -o $(OUT)/govkg-explorer.html
+	$(BIN)/govkg report --store $(STORE) -o $(OUT)/report
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

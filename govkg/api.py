@@ -236,6 +236,26 @@ class KnowledgeGraph:
         except NothingToCompare as error:
             raise UsageError(str(error)) from None
 
+    def report(self) -> dict[str, Any]:
+        """Every table of `govkg report` as a pandas DataFrame, by name (needs pandas)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise ImportError("report() needs pandas: pip install 'govkg[pandas]'") from None
+        from queries.report import build_report
+
+        return {
+            table.name: pd.DataFrame(table.rows, columns=table.columns)
+            for table in build_report(self.store).tables()
+        }
+
+    def write_report(self, folder: str | os.PathLike[str], fmt: str = "html") -> Path:
+        """Write the report page and its CSVs into a folder (as `govkg report`)."""
+        from queries.report import build_report
+        from viz.report_page import write_report
+
+        return write_report(build_report(self.store), Path(folder), fmt)
+
     def chain(self, post_or_person: str, *snapshots: str) -> ChainReport:
         """Chains to the top and direct reports of a post or person (as `govkg chain`)."""
         from queries.checks import NoSuchPost, chain_report

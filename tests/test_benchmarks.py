@@ -85,3 +85,17 @@ def test_document_benchmark_runs_at_small_scale() -> None:
     assert ", 0 failed" in done.stdout
     for line in ("govkg build (no reasoner)", "baseline: pdfplumber", "ratio build / bare parsing"):
         assert line in done.stdout
+
+
+REPORT = Path(__file__).parent.parent / "benchmarks" / "bench_report.py"
+
+
+def test_report_benchmark_runs_at_small_scale() -> None:
+    """The report benchmark end to end at 2,000 posts (the full run is `make bench`)."""
+    done = subprocess.run(
+        [sys.executable, str(REPORT), "--posts", "2000"], capture_output=True, text=True,
+        timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    for line in ("govkg report (cold command)", "baseline: govkg check chains", "all targets met"):
+        assert line in done.stdout

@@ -15,6 +15,7 @@ EXPECTED = {
     "assessor-matrix",
     "locality-headcount",
     "organogram-summary",
+    "posts-by-grade",
     "people-in-post",
     "post-timeline",
     "person-timeline",

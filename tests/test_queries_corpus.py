@@ -133,6 +133,7 @@ def test_golden_answer(name: str, case: dict[str, Any]) -> None:
 # organogram queries cite their CSV rows (file:line) instead of a quote.
 AGGREGATES = {"possible-same-person", "span-of-control", "people-in-post"}
 AGGREGATES |= {"objectives-summary", "assessor-matrix", "locality-headcount", "organogram-summary"}
+AGGREGATES |= {"posts-by-grade"}
 ROW_CITING = {"post-at": ["sourceRow"], "post-timeline": ["sourceRow"]}
 ROW_CITING["person-timeline"] = ["sourceRow"]
 ROW_CITING["organogram-changes"] = ["rowBefore", "rowAfter"]

@@ -17,6 +17,7 @@ from govkg.cli import (
     query_cmd,
 )
 from govkg.cli.push_cmd import push
+from govkg.cli.report_cmd import report
 from govkg.cli.serve_cmd import serve
 from govkg.cli.viz_cmd import viz
 
@@ -39,3 +40,4 @@ main.add_command(diff_cmd.diff)
 main.add_command(viz)
 main.add_command(serve)
 main.add_command(push)
+main.add_command(report)
