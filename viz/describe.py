@@ -34,8 +34,9 @@ PREFETCH_ABOVE = 200
 class Describer:
     """Reads what the page shows about each node, caching labels and quotes."""
 
-    def __init__(self, store: ox.Store) -> None:
+    def __init__(self, store: ox.Store, graphs: list[str] | None = None) -> None:
         self.store = store
+        self.graphs = graphs  # a dated view: read each node from these graphs only
         self.closure = superclasses(store)
         self.labels: dict[str, str] = {}
         self.quotes: list[Quote] = []
@@ -63,7 +64,7 @@ class Describer:
 
     def describe(self, iri: str) -> Node:
         """One node with everything its details panel shows."""
-        rows = [(p, o) for _n, p, o in select(self.store, DESCRIBE, None, iri)]
+        rows = [(p, o) for _n, p, o in select(self.store, DESCRIBE, self.graphs, iri)]
         node = Node(iri=iri, label=self._label(iri, rows))
         types = sorted({o for p, o in rows if p == styles.RDF + "type"})
         closure = {c for t in types for c in self.closure.get(t, {t})}
@@ -74,7 +75,7 @@ class Describer:
         self._qualified(node)
         self._evidence(node)
         people = [o for p, o in rows if p == styles.ORG + "heldBy"]
-        people += lookup.subjects(self.store, styles.ORG + "holds", iri)
+        people += lookup.subjects(self.store, styles.ORG + "holds", iri, self.graphs)
         node.holders = sorted({self.label_of(person) for person in people})
         return node
 

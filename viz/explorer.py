@@ -17,6 +17,7 @@ from queries.labels import as_iri, resolve_entity
 from viz import views, views_tree
 from viz.describe import Describer
 from viz.model import MAX_NODES, Edge, Selection, View
+from viz.sparql import dated_graphs
 
 VIEWS = ("whole", "ego", "chain", "accountability")
 NEEDS_FOCUS = ("ego", "accountability")
@@ -63,12 +64,14 @@ def select(store: ox.Store, request: Request) -> Selection:
         chosen = views.whole(store, request.snapshot, request.limit)
     chosen.about = focus or ""
     chosen.cap = request.limit
+    if request.snapshot:
+        chosen.graphs = dated_graphs(store, request.snapshot)
     return chosen
 
 
 def describe(store: ox.Store, selection: Selection, kind: str) -> View:
     """Describe every selected node and fact for the page."""
-    describer = Describer(store)
+    describer = Describer(store, selection.graphs)
     describer.prefetch(len(selection.nodes))
     nodes = [describer.describe(iri) for iri in selection.nodes]
     for node in nodes:

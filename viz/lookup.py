@@ -48,9 +48,14 @@ def objects(store: ox.Store, s: str, p: str) -> list[str]:
     return list(dict.fromkeys(value(q.object) for q in quads(store, s, p, None)))
 
 
-def subjects(store: ox.Store, p: str, o: str) -> list[str]:
-    """The distinct IRI subjects of (p, o)."""
-    found = (q.subject for q in quads(store, None, p, o))
+def subjects(store: ox.Store, p: str, o: str, graphs: list[str] | None = None) -> list[str]:
+    """The distinct IRI subjects of (p, o), in the given graphs only when some are given."""
+    found = (
+        q.subject
+        for q in quads(store, None, p, o)
+        if graphs is None
+        or (isinstance(q.graph_name, ox.NamedNode) and q.graph_name.value in graphs)
+    )
     return list(dict.fromkeys(s.value for s in found if isinstance(s, ox.NamedNode)))
 
 

@@ -84,6 +84,7 @@ class Selection:
     levels: dict[str, int] = field(default_factory=dict)
     about: str = ""
     cap: int = MAX_NODES
+    graphs: list[str] | None = None  # a dated view reads its nodes' details from these only
 
     @property
     def capped(self) -> bool:

@@ -133,6 +133,13 @@ def choose_snapshots(store: ox.Store, selector: str) -> list[str]:
     )
 
 
+def dated_graphs(store: ox.Store, selector: str) -> list[str]:
+    """What a view of one snapshot may describe its nodes from: that snapshot's graph (its
+    posts' titles, holders, status and rows as of that date), the documents and the ontology
+    — never another snapshot's graph (issue 14: a dated view showed other dates' holders)."""
+    return [*choose_snapshots(store, selector), *document_graphs(store), ONTOLOGY]
+
+
 def superclasses(store: ox.Store) -> dict[str, set[str]]:
     """Each class of the ontology graph -> itself and all its superclasses."""
     direct: dict[str, set[str]] = {}

@@ -37,12 +37,18 @@ def manager_report(fact: Fact) -> tuple[str, str] | None:
 
 
 def levels(nodes: list[str], facts: list[Fact]) -> tuple[list[str], dict[str, int]]:
-    """Nodes in top-down order and each one's level (roots 0; a loop starts at its first)."""
+    """Nodes in top-down order and each one's level (roots 0; a loop starts at its first).
+
+    A post that reports to itself, or to a manager not drawn (an unknown post), is a root:
+    its defect is shown where it is, not by flattening the tree (DCMS 2015-03-31's top post
+    reports to itself, and the whole snapshot once fell into one row).
+    """
+    drawn = set(nodes)
     down: dict[str, list[str]] = {}
     has_manager = set()
     for fact in facts:
         pair = manager_report(fact)
-        if pair:
+        if pair and pair[0] != pair[1] and pair[0] in drawn:
             down.setdefault(pair[0], []).append(pair[1])
             has_manager.add(pair[1])
     level: dict[str, int] = {}
