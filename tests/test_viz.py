@@ -129,6 +129,21 @@ def test_accountability_view_gathers_holders_objectives_and_assessors(store: ox.
     assert view.title == "Accountability of Cabinet Secretary"
 
 
+def test_accountability_view_has_a_direct_edge_from_each_assessor(store: ox.Store) -> None:
+    """'Prime Minister -> holds to account -> Cabinet Secretary', with the measures' quotes
+    (issue 14 §3: the assessors were reachable only through measure nodes)."""
+    view = build_view(store, Request("accountability", focus="Cabinet Secretary"))
+    direct = {
+        e.source_label: e
+        for e in view.edges
+        if e.predicate == GK + "holdsToAccount" and e.target == CABINET_SECRETARY
+    }
+    assert {"Prime Minister", "Minister for the Cabinet Office"} <= set(direct)
+    edge = direct["Prime Minister"]
+    assert edge.label.startswith("holds to account (") and edge.quotes
+    assert all(view.quotes[q].text for q in edge.quotes)
+
+
 def test_ego_view_is_nearest_first_and_capped_with_a_hint(store: ox.Store) -> None:
     """An ego network keeps the focus and its neighbours when the cap bites."""
     one = select(store, Request("ego", focus="Cabinet Secretary", depth=1))

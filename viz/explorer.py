@@ -79,16 +79,23 @@ def describe(store: ox.Store, selection: Selection, kind: str) -> View:
     edges = []
     for s, p, o in selection.edges:
         periods = describer.periods.get((s, o)) or describer.periods.get((o, s)) or []
+        behind = selection.derived.get((s, p, o), [])
+        quotes = describer.fact_quotes.get((s, p, o), []) or sorted(
+            {q for fact in behind for q in describer.fact_quotes.get(fact, [])}
+        )
+        label = describer.predicate_label(p)
+        if behind:
+            label += f" ({len(behind)} measure{'s' if len(behind) > 1 else ''})"
         edges.append(
             Edge(
                 source=s,
                 predicate=p,
                 target=o,
-                label=describer.predicate_label(p),
+                label=label,
                 source_label=describer.label_of(s),
                 target_label=describer.label_of(o),
                 period=", ".join(sorted(set(periods))),
-                quotes=describer.fact_quotes.get((s, p, o), []),
+                quotes=quotes,
                 reverse=selection.layout == "tree" and p in views_tree.UPWARD,
             )
         )

@@ -85,6 +85,7 @@ class Selection:
     about: str = ""
     cap: int = MAX_NODES
     graphs: list[str] | None = None  # a dated view reads its nodes' details from these only
+    derived: dict[tuple[str, str, str], list[tuple[str, str, str]]] = field(default_factory=dict)
 
     @property
     def capped(self) -> bool:

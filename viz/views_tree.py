@@ -26,6 +26,7 @@ UPWARD = frozenset({styles.ORG + "reportsTo", styles.GK + "lineManagedBy"})
 DOWNWARD = styles.GK + "lineManages"
 MAX_LEVELS = 100
 HOLDS = (styles.ORG + "holds", styles.ORG + "heldBy")
+HOLDS_TO_ACCOUNT = styles.GK + "holdsToAccount"
 
 
 def manager_report(fact: Fact) -> tuple[str, str] | None:
@@ -149,11 +150,40 @@ def accountability(store: ox.Store, focus: str, limit: int = MAX_NODES) -> Selec
     parts = _expand(walker, objectives, ROLES["parts"], facts, level, 3)
     accountable = posts + holders + objectives + parts
     _expand(walker, accountable, ROLES["assessors"], facts, level, 4)
+    derived = holds_to_account(facts, set(posts + holders))
+    facts |= set(derived)
     order = sorted(level, key=lambda n: (level[n], n))
     kept, kept_facts = keep(order, facts, limit)
     title = "Accountability of {focus}"
     hint = "Narrow it: draw one objective's neighbourhood with --view ego --depth 1."
-    return Selection(kept, kept_facts, len(order), title, "force", posts, hint, level)
+    chosen = Selection(kept, kept_facts, len(order), title, "force", posts, hint, level)
+    chosen.derived = derived
+    return chosen
+
+
+def holds_to_account(facts: set[Fact], holders: set[str]) -> dict[Fact, list[Fact]]:
+    """Direct 'assessor holds to account post' edges, each with the stated facts behind it.
+
+    An assessor named by a measure of an objective of the post (objective gk:objectiveOf
+    post, gk:hasMeasure measure, measure gk:heldToAccountBy assessor) holds the post to
+    account: the edge people look for, drawn beside the objective and measure it rests on.
+    """
+    owners: dict[str, set[str]] = {}
+    measures: dict[str, set[str]] = {}
+    for s, p, o in facts:
+        if p == styles.GK + "objectiveOf" and o in holders:
+            owners.setdefault(s, set()).add(o)
+        elif p == styles.GK + "hasMeasure":
+            measures.setdefault(o, set()).add(s)
+    derived: dict[Fact, list[Fact]] = {}
+    for fact in sorted(facts):
+        measure, p, assessor = fact
+        if p != styles.GK + "heldToAccountBy":
+            continue
+        for objective in measures.get(measure, ()):
+            for holder in owners.get(objective, ()):
+                derived.setdefault((assessor, HOLDS_TO_ACCOUNT, holder), []).append(fact)
+    return derived
 
 
 def _expand(
