@@ -54,6 +54,8 @@ def test_the_wheel_holds_every_package_and_data_file(wheel: Path) -> None:
         "corpus/documents/cabinet-secretary-objectives-2015-16.txt",
         "corpus/organograms/dcms-2010-2015.csv",
         "viz/templates/explorer.html",
+        "viz/templates/report.html",
+        "graphbuild/families/layouts.toml",
         "govkg/server/static/index.html",
     ):
         assert data in names, data
@@ -76,6 +78,16 @@ def test_a_clean_install_runs_the_main_job_outside_the_checkout(
     assert "Prime Minister" in answer
     run([govkg, "viz", *store, "-o", "explorer.html"], cwd=elsewhere)
     assert "vis-network" in (elsewhere / "explorer.html").read_text(encoding="utf-8")
+    run([govkg, "report", *store, "-o", "report"], cwd=elsewhere)
+    assert "<svg" in (elsewhere / "report" / "report.html").read_text(encoding="utf-8")
+    # a document of no bundled layout needs the layouts data shipped in the wheel
+    (elsewhere / "plan.txt").write_text(
+        "Department for Transport improvement plan 2014\n\nGoal\tActions\tMeasures\n"
+        "1. Run trains on time\tBuy trains; Hire drivers\tPunctuality\n",
+        encoding="utf-8",
+    )
+    plan = run([govkg, "build", "plan.txt", "--store", "plan-store"], cwd=elsewhere)
+    assert "[plan, text]" in plan and "1 objectives" in plan
     where = run(
         [venv / "bin" / "python", "-c", "import graphbuild.families as f; print(f.__file__)"],
         cwd=elsewhere,
