@@ -58,3 +58,24 @@ def test_a_post_reporting_to_itself_is_a_root() -> None:
     assert chosen.levels[DCMS + "DCMS4001"] == 0
     assert max(chosen.levels.values()) >= 2
     assert sum(1 for level in chosen.levels.values() if level == 0) <= 3
+
+
+def test_the_post_card_has_the_pay_band_and_junior_staff_of_that_date() -> None:
+    """Post 353 on 2013-09-30: its pay band and the junior rows reporting to it, from the CSV."""
+    view = build_view(store(), Request("chain", snapshot="cabinet-office/2013-09-30"))
+    post = next(n for n in view.nodes if n.iri.endswith("/cabinet-office/post/353"))
+    card = dict(post.properties)
+    with CO.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["Back to Index"] == "Sep-13"]
+    (senior,) = [r for r in rows if r["Senior/Junior"] == "Senior" and
+                 r["Post Unique Reference"] == "353"]  # fmt: skip
+    low, high = (int(senior[f"Actual Pay {e} (£)"].replace(",", "")) for e in ("Floor", "Ceiling"))
+    assert card["pay band"] == f"£{low:,}–£{high:,}"
+    juniors: dict[str, float] = {}
+    for r in rows:
+        if r["Senior/Junior"] == "Junior" and r["Reports to Senior Post"] == "353":
+            juniors[r["Grade (or equivalent)"]] = juniors.get(
+                r["Grade (or equivalent)"], 0.0
+            ) + float(r["FTE"])
+    assert juniors
+    assert card["junior staff (FTE)"] == ", ".join(f"{n:g} {g}" for g, n in sorted(juniors.items()))

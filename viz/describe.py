@@ -25,8 +25,11 @@ SKIPPED = frozenset(
         styles.GK + "extractedBy",
         styles.GK + "sourceText",  # a whole document: its quotes are shown, not the text
         styles.GK + "reportsToRef",
+        styles.GK + "payFloor",  # shown together as the pay band
+        styles.GK + "payCeiling",
     }
 )
+OGM = "http://reference.data.gov.uk/def/organogram/"
 Fact = tuple[str, str, str]
 PREFETCH_ABOVE = 200
 
@@ -72,6 +75,7 @@ class Describer:
         node.classes = [self.label_of(t) for t in types if t not in styles.HIDDEN_TYPES]
         self._literals(node, rows)
         self._attributes(node, rows)
+        self._post_card(node, rows)
         self._qualified(node)
         self._evidence(node)
         people = [o for p, o in rows if p == styles.ORG + "heldBy"]
@@ -113,6 +117,38 @@ class Describer:
             elif p == styles.ORG + "heldBy":
                 node.properties.append(("held by", self.label_of(o)))
         node.properties.sort()
+
+    def _post_card(self, node: Node, rows: list[tuple[str, str]]) -> None:
+        """An organogram post's pay band and, in a dated view, its junior staff by grade."""
+        values = dict(rows)
+        low, high = values.get(styles.GK + "payFloor"), values.get(styles.GK + "payCeiling")
+        if low and high:
+            node.properties.append(("pay band", f"£{int(low):,}–£{int(high):,}"))
+        if self.graphs is None or styles.ORG + "Post" not in {o for p, o in rows}:
+            return
+        staff: dict[str, float] = {}
+        for quad in lookup.quads(self.store, None, OGM + "reportingTo", node.iri):
+            graph = quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""
+            if graph not in self.graphs:
+                continue
+            if not isinstance(quad.subject, ox.NamedNode):
+                continue
+            row = quad.subject.value
+            grades = [
+                q.object.value
+                for q in lookup.quads(self.store, row, OGM + "grade", None, graph)
+                if isinstance(q.object, ox.NamedNode)
+            ]
+            counts = [
+                float(q.object.value)
+                for q in lookup.quads(self.store, row, OGM + "numberOfPosts", None, graph)
+                if isinstance(q.object, ox.Literal)
+            ]
+            grade = self.label_of(grades[0]) if grades else "no grade"
+            staff[grade] = staff.get(grade, 0.0) + sum(counts)
+        if staff:
+            shown = ", ".join(f"{n:g} {g}" for g, n in sorted(staff.items()))
+            node.properties.append(("junior staff (FTE)", shown))
 
     def _qualified(self, node: Node) -> None:
         """Holdings and memberships with their period, on the node and on its edges."""
