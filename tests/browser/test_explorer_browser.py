@@ -56,6 +56,24 @@ def test_search_selects_cabinet_secretary(pages: Pages, visit: Visit) -> None:
     assert visit.problems() == []
 
 
+def test_search_takes_abbreviations_arrows_and_says_no_match(
+    pages: Pages, visit: Visit
+) -> None:
+    """'cab sec' finds the Cabinet Secretary; arrows move; nothing found is said (issue 14)."""
+    page = open_page(visit, pages["whole"][0])
+    page.fill("#search", "cab sec")
+    results = page.inner_text("#search-results")
+    assert results.splitlines()[0].strip().endswith("Cabinet Secretary")
+    page.fill("#search", "perm sec")
+    assert "Permanent Secretary" in page.inner_text("#search-results")
+    page.press("#search", "ArrowDown")
+    second = page.locator("#search-results .result").nth(1)
+    assert second.get_attribute("aria-selected") == "true"
+    page.fill("#search", "zzzq nothing")
+    assert "No match for" in page.inner_text("#search-results")
+    assert visit.problems() == []
+
+
 def click_node(visit: Visit, node: str) -> None:
     """Centre a node, then click it where the canvas draws it."""
     page = visit.page

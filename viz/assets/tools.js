@@ -4,19 +4,34 @@
 
 var MAX_RESULTS = 12;
 
-/** Nodes whose label, an alt label or a holder's name contains the text, best first. */
+/** Whether every word of the needle starts a word of the text, in order ("cab sec" finds
+    "Cabinet Secretary", "perm sec" "Permanent Secretary"). */
+govkg.wordPrefixes = function (needleWords, text) {
+  var words = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  var at = 0;
+  return needleWords.every(function (part) {
+    while (at < words.length && words[at].indexOf(part) !== 0) { at += 1; }
+    at += 1;
+    return at <= words.length;
+  });
+};
+
+/** Nodes whose label, an alt label or a holder's name contains the text, or whose words the
+    text's words begin (abbreviations), best first. */
 govkg.search = function (text) {
   var needle = text.trim().toLowerCase();
   if (!needle) { return []; }
+  var parts = needle.split(/[^a-z0-9]+/).filter(Boolean);
   var hits = [];
   Object.keys(govkg.data.details).forEach(function (id) {
     var d = govkg.data.details[id];
     var label = d.label.toLowerCase();
     var rank = label === needle ? 0 : label.indexOf(needle) === 0 ? 1 : label.indexOf(needle) > 0 ? 2 : 9;
+    if (rank === 9 && parts.length > 1 && govkg.wordPrefixes(parts, label)) { rank = 2.5; }
     var via = null;
     d.alt.forEach(function (alt) {
       var a = alt.toLowerCase();
-      var r = a === needle ? 0.5 : a.indexOf(needle) >= 0 ? 3 : 9;
+      var r = a === needle ? 0.5 : a.indexOf(needle) >= 0 ? 3 : parts.length > 1 && govkg.wordPrefixes(parts, a) ? 3.5 : 9;
       if (r < rank) { rank = r; via = alt; }
     });
     d.holders.forEach(function (holder) {  // a post found by who holds it
@@ -43,14 +58,27 @@ govkg.selectNode = function (id) {
   govkg.showNode(id);
 };
 
-/** Wire the search box and its result list. */
+/** Wire the search box and its result list: arrows move through the results, Enter picks
+    the highlighted one (the first by default), Escape closes the list; no match is said. */
 govkg.setupSearch = function () {
   var input = document.getElementById("search");
   var list = document.getElementById("search-results");
+  var hits = [];
+  var active = 0;
+  var mark = function () {
+    Array.prototype.forEach.call(list.children, function (item, index) {
+      item.classList.toggle("active", index === active && hits.length > 0);
+      item.setAttribute("aria-selected", index === active && hits.length > 0 ? "true" : "false");
+    });
+  };
   var show = function () {
-    var hits = govkg.search(input.value);
+    hits = govkg.search(input.value);
+    active = 0;
     list.textContent = "";
-    list.hidden = !hits.length;
+    list.hidden = !input.value.trim();
+    if (!hits.length && input.value.trim()) {
+      list.appendChild(govkg.el("li", "No match for \u201c" + input.value.trim() + "\u201d", "result muted no-match"));
+    }
     hits.forEach(function (hit) {
       var item = govkg.el("li", null, "result");
       item.setAttribute("role", "option");
@@ -64,13 +92,19 @@ govkg.setupSearch = function () {
       });
       list.appendChild(item);
     });
+    mark();
   };
   input.addEventListener("input", show);
   input.addEventListener("keydown", function (event) {
-    if (event.key === "Enter") {
-      var hits = govkg.search(input.value);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!hits.length) { return; }
+      event.preventDefault();
+      active = (active + (event.key === "ArrowDown" ? 1 : hits.length - 1)) % hits.length;
+      list.hidden = false;
+      mark();
+    } else if (event.key === "Enter") {
       list.hidden = true;
-      if (hits.length) { govkg.selectNode(hits[0].id); }
+      if (hits.length) { govkg.selectNode(hits[active].id); }
     } else if (event.key === "Escape") { list.hidden = true; }
   });
   input.addEventListener("blur", function () { list.hidden = true; });
