@@ -22,7 +22,7 @@ from graphbuild.formats import Canonical, FormatError, read_source
 MANIFEST = "manifest.toml"
 REQUIRED = ("id", "file")
 OPTIONAL = ("title", "publisher", "period", "family")
-DOCUMENT_SUFFIXES = (".txt", ".text", ".pdf", ".html", ".htm", ".xhtml")
+DOCUMENT_SUFFIXES = (".txt", ".text", ".pdf", ".html", ".htm", ".xhtml", ".docx")
 
 
 class DocumentError(Exception):

@@ -1,4 +1,4 @@
-"""Render a plain-text document as a PDF (fpdf2) or a GOV.UK-like HTML page, for the tests.
+"""Render a plain-text document as a PDF (fpdf2), a GOV.UK-like HTML page or a Word .docx.
 
 The plain text's lines are blocks as the canonical text has them (graphbuild/formats): a
 line with a tab is a table row, a line opening with '- ' a list item, a line marked '# ' a
@@ -11,6 +11,7 @@ navigation, contents list, footer, scripts) that the reader must drop.
 from __future__ import annotations
 
 import html
+import zipfile
 from itertools import groupby
 from pathlib import Path
 
@@ -123,3 +124,63 @@ PAGE = """<!DOCTYPE html>
 <p>All content is available under the Open Government Licence v3.0</p></footer>
 <script src="/assets/govuk.js"></script></body></html>
 """
+
+
+DOCX_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/content-types"><Default Extension="rels" ContentType="application/'
+    'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType='
+    '"application/xml"/><Override PartName="/word/document.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+DOCX_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats'
+    '.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+    'openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+    'Target="word/document.xml"/></Relationships>'
+)
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _run(text: str) -> str:
+    """One run of text (spaces kept)."""
+    return f'<w:r><w:t xml:space="preserve">{html.escape(text, quote=False)}</w:t></w:r>'
+
+
+def _docx_paragraph(kind: str, text: str, first: bool) -> str:
+    """A paragraph: Title, Heading1, a numbered list item, or plain."""
+    style = {"heading": "Title" if first else "Heading1"}.get(kind)
+    props = f'<w:pStyle w:val="{style}"/>' if style else ""
+    if kind == "item":
+        props = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+    return f"<w:p><w:pPr>{props}</w:pPr>{_run(text)}</w:p>"
+
+
+def to_docx(text: str, path: Path) -> Path:
+    """Write the text as a minimal Word document (WordprocessingML in a zip)."""
+    body: list[str] = []
+    first = True
+    for kind, group in groupby(blocks(text), key=lambda b: b[0]):
+        items = [t for _, t in group]
+        if kind == "row":
+            rows = "".join(
+                "<w:tr>"
+                + "".join(f"<w:tc><w:p>{_run(c.strip())}</w:p></w:tc>" for c in r.split("\t"))
+                + "</w:tr>"
+                for r in items
+            )
+            body.append(f"<w:tbl>{rows}</w:tbl>")
+            continue
+        for item in items:
+            body.append(_docx_paragraph(kind, item, first and kind == "heading"))
+            first = first and kind != "heading"
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>'
+        + "".join(body)
+        + "</w:body></w:document>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", DOCX_TYPES)
+        archive.writestr("_rels/.rels", DOCX_RELS)
+        archive.writestr("word/document.xml", document)
+    return path

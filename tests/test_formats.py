@@ -103,7 +103,14 @@ def no_main_content(path: Path) -> Path:
     return path
 
 
+def not_a_word_file(path: Path) -> Path:
+    """A .docx that is not a zip."""
+    path.write_bytes(b"PK\x03\x04 this is not really a zip archive")
+    return path
+
+
 BAD = {
+    "broken.docx": (not_a_word_file, "not a Word document"),
     "encrypted.pdf": (encrypted_pdf, "encrypted"),
     "scanned.pdf": (image_only_pdf, "no text layer"),
     "corrupt.pdf": (corrupt_pdf, "corrupt"),
@@ -131,5 +138,5 @@ def test_a_folder_with_bad_files_builds_the_rest(tmp_path: Path) -> None:
     for name, (_, reason) in BAD.items():
         assert f"{name}: " in result.output and reason in result.output
     assert "good [objectives, pdf]" in result.output
-    assert "built 1 of 5 documents" in result.output
+    assert "built 1 of 6 documents" in result.output
     assert "Traceback" not in result.output

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, Graph
-from render_documents import to_html, to_pdf
+from render_documents import to_docx, to_html, to_pdf
 
 from golden_facts import extracted_facts, read_golden, score
 from graphbuild.formats import read_source
@@ -100,21 +100,21 @@ def facts_of(path: Path) -> set[tuple[object, object, object]]:
 @pytest.mark.parametrize(
     ("name", "formats"),
     [
-        ("cabinet-secretary-objectives-2015-16", ("pdf", "html")),
-        ("cabinet-office-departmental-improvement-plan-2014", ("pdf", "html")),
-        ("civil-service-local-business-plan-2018-20", ("html",)),
+        ("cabinet-secretary-objectives-2015-16", ("pdf", "html", "docx")),
+        ("cabinet-office-departmental-improvement-plan-2014", ("pdf", "html", "docx")),
+        ("civil-service-local-business-plan-2018-20", ("html", "docx")),
     ],
 )
 def test_the_same_document_as_text_pdf_and_html_gives_the_same_facts(
     name: str, formats: tuple[str, ...], tmp_path: Path
 ) -> None:
-    """A bundled document rendered to PDF and to a GOV.UK page builds into the same facts."""
+    """A bundled document as PDF, GOV.UK page and Word file builds into the same facts."""
     text = (CORPUS / f"{name}.txt").read_text(encoding="utf-8")
     original = facts_of(CORPUS / f"{name}.txt")
     assert len(original) > 50
     for fmt in formats:
         path = tmp_path / f"{name}.{fmt}"
-        (to_pdf if fmt == "pdf" else to_html)(text, path)
+        {"pdf": to_pdf, "html": to_html, "docx": to_docx}[fmt](text, path)
         assert facts_of(path) == original, fmt
 
 

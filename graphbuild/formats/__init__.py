@@ -1,4 +1,4 @@
-"""Format adapters: a .txt, .pdf or .html document in, one canonical text with structure out.
+"""Format adapters: a .txt, .pdf, .html or .docx document in, one canonical text with structure out.
 
 Every format becomes the same thing (docs/architecture.md §5): a canonical text whose lines
 are the document's blocks — the title, headings, paragraphs, list items ("- " first) and
@@ -15,7 +15,7 @@ from graphbuild.formats.canonical import Block, Canonical, FormatError
 
 MAX_BYTES = 20_000_000
 SUFFIXES = {".txt": "text", ".text": "text", ".pdf": "pdf"}
-SUFFIXES |= {".html": "html", ".htm": "html", ".xhtml": "html"}
+SUFFIXES |= {".html": "html", ".htm": "html", ".xhtml": "html", ".docx": "docx"}
 
 __all__ = ["SUFFIXES", "Block", "Canonical", "FormatError", "read_source", "sniff_format"]
 
@@ -46,6 +46,10 @@ def read_source(path: Path) -> Canonical:
         from graphbuild.formats.html import read_html
 
         return read_html(data)
+    if kind == "docx":
+        from graphbuild.formats.docx import read_docx
+
+        return read_docx(data)
     from graphbuild.formats.plain import read_plain
 
     return read_plain(data)  # .txt, or any other file that turns out to be UTF-8 text

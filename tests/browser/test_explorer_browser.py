@@ -56,9 +56,7 @@ def test_search_selects_cabinet_secretary(pages: Pages, visit: Visit) -> None:
     assert visit.problems() == []
 
 
-def test_search_takes_abbreviations_arrows_and_says_no_match(
-    pages: Pages, visit: Visit
-) -> None:
+def test_search_takes_abbreviations_arrows_and_says_no_match(pages: Pages, visit: Visit) -> None:
     """'cab sec' finds the Cabinet Secretary; arrows move; nothing found is said (issue 14)."""
     page = open_page(visit, pages["whole"][0])
     page.fill("#search", "cab sec")
