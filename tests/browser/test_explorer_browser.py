@@ -72,6 +72,26 @@ def test_search_takes_abbreviations_arrows_and_says_no_match(pages: Pages, visit
     assert visit.problems() == []
 
 
+def test_escape_and_a_click_on_empty_canvas_clear_the_selection(pages: Pages, visit: Visit) -> None:
+    """Esc (outside the search box) and a click where nothing is drawn clear the selection."""
+    page = open_page(visit, pages["whole"][0])
+    page.fill("#search", "Cabinet Secretary")
+    page.press("#search", "Enter")
+    assert page.evaluate("govkg.network.getSelectedNodes()") == [CABINET_SECRETARY]
+    page.evaluate("document.activeElement.blur()")  # Esc in the search box only closes its list
+    page.keyboard.press("Escape")
+    assert page.evaluate("govkg.network.getSelectedNodes()") == []
+    assert "Select a node" in page.inner_text("#details")
+    page.press("#search", "Enter")
+    assert page.evaluate("govkg.network.getSelectedNodes()") == [CABINET_SECRETARY]
+    box = page.locator("#graph").bounding_box()
+    assert box is not None
+    page.evaluate("govkg.network.moveTo({position: {x: 100000, y: 100000}, scale: 1})")
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert page.evaluate("govkg.network.getSelectedNodes()") == []
+    assert visit.problems() == []
+
+
 def click_node(visit: Visit, node: str) -> None:
     """Centre a node, then click it where the canvas draws it."""
     page = visit.page

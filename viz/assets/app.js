@@ -11,12 +11,23 @@
     n.baseBorder = n.borderWidth || 1;
   });
   var network = govkg.draw(data);
+  var placeholder = document.getElementById("details").innerHTML;
+  /** Clear the selection and the details panel (Escape, or a click on empty canvas). */
+  govkg.clearSelection = function () {
+    network.unselectAll();
+    document.getElementById("details").innerHTML = placeholder;
+  };
   network.on("click", function (params) {
     if (params.nodes.length) {
       govkg.showNode(params.nodes[0]);
     } else if (params.edges.length) {
       govkg.showEdge(params.edges[0]);
+    } else {
+      govkg.clearSelection();
     }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && event.target.id !== "search") { govkg.clearSelection(); }
   });
   govkg.setupSearch();
   govkg.setupFilters();
