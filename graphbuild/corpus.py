@@ -18,6 +18,7 @@ from pathlib import Path
 
 from common.errors import InputError
 from graphbuild.formats import Canonical, FormatError, read_source
+from graphbuild.text import slug
 
 MANIFEST = "manifest.toml"
 REQUIRED = ("id", "file")
@@ -107,12 +108,7 @@ def _folder(folder: Path) -> list[SourceDocument]:
 def _detected(path: Path, folder: Path) -> SourceDocument:
     """A document with nothing declared: everything but its file is detected."""
     rel = path.relative_to(folder).as_posix() if path.is_relative_to(folder) else path.name
-    return SourceDocument(slug_id(path.stem), "", "", "", "", rel, path)
-
-
-def slug_id(stem: str) -> str:
-    """A document id from a file name."""
-    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "document"
+    return SourceDocument(slug(path.stem), "", "", "", "", rel, path)
 
 
 def _unique_ids(documents: list[SourceDocument]) -> list[SourceDocument]:

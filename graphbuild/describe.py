@@ -20,7 +20,6 @@ from graphbuild.families.cues import is_organisation, is_post
 from graphbuild.formats import Canonical
 from graphbuild.gazetteer import Gazetteer, Match
 from graphbuild.text import CleanText, Line, lines
-from ontology.namespace import GK
 
 HEAD_LINES = 12
 _YEAR = r"(?<![\d/£$])(20\d\d|19\d\d)"
@@ -143,10 +142,9 @@ def period_label(first: int, last: int | None) -> str:
 def _period_in(text: str) -> tuple[str, tuple[int, int]] | None:
     """The first year span or year in a text, as a period label and its offsets."""
     for m in SPAN.finditer(text):
-        first, end = int(m.group(1)), m.group(2)
-        last = int(end) if len(end) == 4 else first // 100 * 100 + int(end)
-        if first < last <= first + 5:
-            return period_label(first, last), m.span()
+        last = _end(m.group(1), m.group(2))
+        if last is not None:
+            return period_label(int(m.group(1)), last), m.span()
     year = SINGLE.search(text)
     return (year.group(1), year.span()) if year else None
 
@@ -207,11 +205,12 @@ def find_department(clean: CleanText, gazetteer: Gazetteer, head: list[Line]) ->
             where = "a 'From:' line" if FROM_LINE.match(line.text) else "the title lines"
             why = f"{where} (line {line.raw_line})"
             return Found(m.entry.pref_label, why, (m.start, m.end), m.iri)
-    counts = Counter(m.iri for m in _departments(gazetteer, clean.text))
+    named = _departments(gazetteer, clean.text)
+    counts = Counter(m.iri for m in named)
     if not counts:
         return None
     iri, n = counts.most_common(1)[0]
-    first = next(m for m in _departments(gazetteer, clean.text) if m.iri == iri)
+    first = next(m for m in named if m.iri == iri)
     why = f"the department the text names most ({n} times)"
     return Found(first.entry.pref_label, why, (first.start, first.end), iri)
 
@@ -261,9 +260,3 @@ def _title_word(word: str) -> str:
     parts = re.split(r"([-'’])", word.lower())
     titled = "".join(p.capitalize() if p not in "-'’" else p for p in parts)
     return re.sub(r"^Mc(\w)", lambda m: "Mc" + m.group(1).upper(), titled)
-
-
-def post_kind(gazetteer: Gazetteer) -> URIRef:
-    """The generic Permanent Secretary post (a department's own post is of this kind)."""
-    entry = gazetteer.lookup("Permanent Secretary")
-    return entry.iri if entry is not None else GK.PermanentSecretaryPost

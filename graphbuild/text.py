@@ -216,6 +216,15 @@ def lines(clean: CleanText) -> list[Line]:
     return result
 
 
+def tab_cells(line: Line) -> list[tuple[int, int]]:
+    """The tab-separated cells of a line (a table row), as clean offsets."""
+    out, pos = [], line.start
+    for part in line.text.split("\t"):
+        out.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return out
+
+
 def normalise_ws(s: str) -> str:
     """Collapse every whitespace run to one space and strip the ends."""
     return " ".join(s.split())

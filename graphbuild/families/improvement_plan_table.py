@@ -16,7 +16,7 @@ from rdflib import XSD, Literal, URIRef
 
 from graphbuild.facts import DocumentGraph, Offsets
 from graphbuild.families.cues import split_run_together
-from graphbuild.text import Line, lines
+from graphbuild.text import Line, lines, tab_cells
 from ontology.namespace import GK
 
 HEADER = re.compile(r"^[^\t]*\bGoals?\s*\t[^\t]*\bActions?\s*\t[^\t]*\bMeasures?\s*$", re.I)
@@ -54,11 +54,7 @@ def table_rows(dg: DocumentGraph) -> list[Line]:
 
 def cells(line: Line) -> list[Cell]:
     """The tab-separated cells of a row, with clean offsets."""
-    out, pos = [], line.start
-    for part in line.text.split("\t"):
-        out.append(Cell(pos, pos + len(part)))
-        pos += len(part) + 1
-    return out
+    return [Cell(start, end) for start, end in tab_cells(line)]
 
 
 def extract_goals(dg: DocumentGraph, organisation: URIRef) -> None:

@@ -19,7 +19,7 @@ from rdflib import XSD, Literal, URIRef
 
 from graphbuild.facts import DocumentGraph, Offsets
 from graphbuild.families.cues import is_post
-from graphbuild.text import Line, lines
+from graphbuild.text import Line, lines, tab_cells
 from ontology.namespace import GK
 
 HEADER = re.compile(r"^\s*Objectives?\s*\t[^\t]*\bmeasured\b[^\t]*$", re.IGNORECASE)
@@ -65,15 +65,6 @@ class ObjectiveRow:
 def is_header(text: str) -> bool:
     """Whether a line is an objectives table header."""
     return HEADER.match(text) is not None
-
-
-def _cells(line: Line) -> list[Offsets]:
-    """The tab-separated cells of a line, as clean offsets."""
-    out, pos = [], line.start
-    for part in line.text.split("\t"):
-        out.append((pos, pos + len(part)))
-        pos += len(part) + 1
-    return out
 
 
 def _next_non_blank(all_lines: list[Line], i: int) -> int | None:
@@ -130,7 +121,7 @@ def objective_rows(dg: DocumentGraph) -> list[ObjectiveRow]:
 
 def _row(dg: DocumentGraph, line: Line, kind: URIRef, rows: list[ObjectiveRow]) -> None:
     """One tabbed row: a new objective, a holder row, or a further measure."""
-    cells = _cells(line)
+    cells = tab_cells(line)
     first, rest = cells[0], (cells[1][0], cells[-1][1])
     first_text, rest_text = dg.text[slice(*first)], dg.text[slice(*rest)]
     if not first_text.strip():

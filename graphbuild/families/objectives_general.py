@@ -23,7 +23,7 @@ from ontology.namespace import GK, TIME
 
 NAME = "objectives"
 PRECISION = {"day": TIME.unitDay, "month": TIME.unitMonth, "year": TIME.unitYear}
-MILESTONE_END = re.compile(r";|(?<=[a-z0-9)])\.(?=\s+[A-Z])")
+ITEM_END = re.compile(r";|(?<=[a-z0-9)])\.(?=\s+[A-Z])")
 
 
 def extract(dg: DocumentGraph) -> None:
@@ -40,7 +40,7 @@ def extract(dg: DocumentGraph) -> None:
         else:
             _measures_without_post(dg, objective, row.measures)
         for span in row.milestones:
-            for item in milestone_items(dg.text, span):
+            for item in split_items(dg.text, span):
                 state_milestone(dg, objective, item)
 
 
@@ -66,16 +66,17 @@ def _measures_without_post(dg: DocumentGraph, objective: URIRef, spans: list[Off
             dg.add(objective, GK.hasMeasure, m, (start, end), "objective-measure")
 
 
-def milestone_items(text: str, span: Offsets) -> list[Offsets]:
-    """A milestone cell split at semicolons and sentence ends, each item trimmed."""
+def split_items(text: str, span: Offsets, bullets: str = "-•", shortest: int = 1) -> list[Offsets]:
+    """A cell or line split at semicolons and sentence ends, each item trimmed of leading
+    bullets and trailing stops; items shorter than `shortest` characters are dropped."""
     items, pos = [], span[0]
-    for end in [*(m.start() for m in MILESTONE_END.finditer(text, *span)), span[1]]:
+    for end in [*(m.start() for m in ITEM_END.finditer(text, *span)), span[1]]:
         a, b = pos, end
-        while a < b and (text[a].isspace() or text[a] in "-•"):
+        while a < b and (text[a].isspace() or text[a] in bullets):
             a += 1
         while b > a and text[b - 1] in " \t.;,":
             b -= 1
-        if b > a:
+        if b - a >= shortest:
             items.append((a, b))
         pos = end + 1
     return items

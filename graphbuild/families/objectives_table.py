@@ -20,7 +20,7 @@ from rdflib import URIRef
 
 from graphbuild.facts import DocumentGraph, Offsets
 from graphbuild.families.layouts import category_of, column_role
-from graphbuild.text import Line, lines
+from graphbuild.text import Line, lines, tab_cells
 from ontology.namespace import GK
 
 LABEL = re.compile(
@@ -45,18 +45,9 @@ class ObjectiveCells:
     actions: list[Offsets] = field(default_factory=list)
 
 
-def cells(line: Line) -> list[Offsets]:
-    """The tab-separated cells of a line, as clean offsets."""
-    out, pos = [], line.start
-    for part in line.text.split("\t"):
-        out.append((pos, pos + len(part)))
-        pos += len(part) + 1
-    return out
-
-
 def header_roles(dg: DocumentGraph, line: Line) -> dict[int, str] | None:
     """The column roles of a header row, or None when the row is not one."""
-    texts = [dg.text[a:b] for a, b in cells(line)]
+    texts = [dg.text[a:b] for a, b in tab_cells(line)]
     roles = {i: r for i, t in enumerate(texts) if (r := column_role(t)) is not None}
     filled = sum(bool(t.strip()) for t in texts)
     wanted = {"objective", "measure", "milestone", "action"}
@@ -77,7 +68,9 @@ class TableReader:
 
     def read(self) -> list[ObjectiveCells]:
         """Every objective of every table."""
-        rows = self.dg.canonical.lines_of("row") if self.dg.canonical else set()
+        canonical = self.dg.canonical
+        rows = canonical.lines_of("row") if canonical else set()
+        heads = canonical.lines_of("heading") | canonical.lines_of("title") if canonical else set()
         previous_blank = True
         for line in lines(self.dg.clean):
             text = line.text.strip()
@@ -93,7 +86,7 @@ class TableReader:
                 self._start((line.start, line.end))
             elif not previous_blank and self._last_cell is not None and self.found:
                 self._continue(line)
-            elif self._is_heading(line):
+            elif line.raw_line in heads:  # a heading or title ends the table above it
                 self.roles, self._last_cell = None, None
             previous_blank = False
         return self.found
@@ -108,20 +101,13 @@ class TableReader:
         last = self.found[-1].number if self.found else 0
         return m.group("plain") is not None and int(m.group("plain")) == (last or 0) + 1
 
-    def _is_heading(self, line: Line) -> bool:
-        """A heading or title block ends the table above it."""
-        if self.dg.canonical is None:
-            return False
-        heads = self.dg.canonical.lines_of("heading") | self.dg.canonical.lines_of("title")
-        return line.raw_line in heads
-
     def _row(self, line: Line) -> None:
         """A header row, a category row, a new objective or more cells of the last one."""
         roles = header_roles(self.dg, line)
         if roles is not None:
             self.roles, self._last_cell = roles, None
             return
-        spans = cells(line)
+        spans = tab_cells(line)
         texts = [self.dg.text[a:b].strip() for a, b in spans]
         filled = [i for i, t in enumerate(texts) if t]
         if len(filled) == 1 and (cls := category_of(texts[filled[0]])) is not None:

@@ -19,14 +19,13 @@ from rdflib import XSD, Literal, URIRef
 
 from graphbuild.facts import DocumentGraph, Offsets
 from graphbuild.families.layouts import layouts, words
-from graphbuild.families.objectives_general import milestone_items, state_milestone
+from graphbuild.families.objectives_general import split_items, state_milestone
 from graphbuild.families.objectives_table import TableReader
 from graphbuild.text import Line, lines
 from ontology.namespace import GK
 
 NAME = "plan"
 NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s+")
-ITEM_END = re.compile(r";|(?<=[a-z0-9)])\.(?=\s+[A-Z])")
 
 
 def extract(dg: DocumentGraph) -> None:
@@ -40,7 +39,7 @@ def extract(dg: DocumentGraph) -> None:
         _items(dg, goal, row.actions, "action", GK.Action, GK.hasAction)
         _items(dg, goal, row.measures, "measure", GK.PerformanceMeasure, GK.hasMeasure)
         for span in row.milestones:
-            for item in milestone_items(dg.text, span):
+            for item in split_items(dg.text, span):
                 state_milestone(dg, goal, item)
     sections = _sections(dg)
     for heading, listed in sections:
@@ -82,24 +81,9 @@ def _items(
 ) -> None:
     """Items of cells or list lines, split at semicolons and sentence ends."""
     for span in spans:
-        for start, end in _split(dg.text, span):
+        for start, end in split_items(dg.text, span, bullets="-•–", shortest=3):
             item = dg.text_thing(kind, cls, dg.text[start:end], (start, end), kind)
             dg.add(goal, link, item, (start, end), f"goal-{kind}")
-
-
-def _split(text: str, span: Offsets) -> list[Offsets]:
-    """A span split at semicolons and sentence ends, each part trimmed of bullets and stops."""
-    parts, pos = [], span[0]
-    for end in [*(m.start() for m in ITEM_END.finditer(text, *span)), span[1]]:
-        a, b = pos, end
-        while a < b and (text[a].isspace() or text[a] in "-•–"):
-            a += 1
-        while b > a and text[b - 1] in " \t.;,":
-            b -= 1
-        if b - a > 2:
-            parts.append((a, b))
-        pos = end + 1
-    return parts
 
 
 def _sections(dg: DocumentGraph) -> list[tuple[Line, list[Line]]]:
