@@ -39,8 +39,6 @@ from graphbuild.themes import tag_themes
 from ontology import load_ontology
 from ontology.namespace import DOC, GK, TIME, document_graph
 
-MEASURED = {"Objective": "objectives", "PerformanceMeasure": "measures", "Milestone": "milestones"}
-
 
 @dataclass
 class DocumentReport:

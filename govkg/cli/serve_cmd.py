@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from govkg.server.app import ServerConfig
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-GRACE_SECONDS = 60  # the longest a stop waits for requests in flight
 
 
 def _stop(_signum: int, _frame: object) -> None:
@@ -177,6 +176,7 @@ def _serve_uvicorn(config: ServerConfig, access_log: bool) -> None:
 def _serve_stdlib(config: ServerConfig, access_log: bool) -> None:
     """Serve with the standard library's threading server until SIGTERM or Ctrl-C."""
     from govkg.server.app import make_server
+    from govkg.server.asgi import GRACE_SECONDS  # the same grace on both HTTP layers
 
     try:
         server = make_server(config)

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 
 from graphbuild.text import normalise_ws
 
-KINDS = ("title", "heading", "paragraph", "item", "row")
-
 
 class FormatError(Exception):
     """A document whose format cannot be read (no text layer, encrypted, no main content)."""
