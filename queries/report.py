@@ -160,6 +160,8 @@ def _matrix_table(matrix: list[dict[str, Any]]) -> Table:
 def _changes_table(store: ox.Store, summary: list[dict[str, Any]]) -> Table:
     """For a holder with objectives in several periods: what changed between consecutive ones."""
     periods: dict[str, list[str]] = defaultdict(list)
+    names = {str(r["periodIri"]): str(r["period"]) for r in summary}  # the periods' own labels
+    holders = {str(r["holderIri"]): str(r["holder"]) for r in summary}
     for r in summary:
         periods[str(r["holderIri"])].append(str(r["periodIri"]))
     rows: list[list[Value]] = []
@@ -172,9 +174,8 @@ def _changes_table(store: ox.Store, summary: list[dict[str, Any]]) -> Table:
                 (str(c["aspect"]), str(c["change"]))
                 for c in rows_of(store, "objective-changes", params)
             )
-            label = next(str(r["holder"]) for r in summary if str(r["holderIri"]) == holder)
             for (aspect, change), n in sorted(counts.items()):
-                rows.append([label, _label(before), _label(after), aspect, change, n])
+                rows.append([holders[holder], names[before], names[after], aspect, change, n])
             sources.append(source("objective-changes", **params))
     return Table(
         "changes-between-periods",
@@ -183,12 +184,6 @@ def _changes_table(store: ox.Store, summary: list[dict[str, Any]]) -> Table:
         rows,
         "; ".join(sources) or source("objective-changes"),
     )
-
-
-def _label(period_iri: str) -> str:
-    """'…/period/2012-13' -> '2012/13'."""
-    key = period_iri.rsplit("/", 1)[-1]
-    return key.replace("-", "/", 1) if key[:4].isdigit() and len(key) > 4 else key
 
 
 def bodies(store: ox.Store) -> Section:
