@@ -49,13 +49,18 @@ COUNT = "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o <https://w3id.org/govkg/de
 
 
 def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
-    """Status, headers and body of a GET (error statuses included)."""
+    """Status, headers (names in lower case) and body of a GET (error statuses included)."""
     request = urllib.request.Request(url, headers=headers or {})
     try:
         with urllib.request.urlopen(request, timeout=20) as response:
-            return response.status, dict(response.headers), response.read()
+            return response.status, lower(response.headers.items()), response.read()
     except urllib.error.HTTPError as exc:
-        return exc.code, dict(exc.headers), exc.read()
+        return exc.code, lower(exc.headers.items()), exc.read()
+
+
+def lower(pairs: Any) -> dict[str, str]:
+    """Header names in lower case (HTTP names are case-insensitive, RFC 9110 §5.1)."""
+    return {name.lower(): value for name, value in pairs}
 
 
 def ask(server: str, query: str, **params: str | list[str]) -> Any:
@@ -151,7 +156,7 @@ def test_format_parameters_as_clients_send_them(
     ]
     status, headers, body = get(f"{server}/sparql?{urllib.parse.urlencode(fields)}")
     assert status == 200, body
-    assert headers["Content-Type"].startswith(media)
+    assert headers["content-type"].startswith(media)
 
 
 def test_conflicting_formats_are_named_and_unservable_ones_left_to_accept(server: str) -> None:
@@ -162,7 +167,7 @@ def test_conflicting_formats_are_named_and_unservable_ones_left_to_accept(server
     fields = urllib.parse.urlencode([("query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1"),
                                      ("format", "rdf+xml")])  # fmt: skip
     status, headers, _b = get(f"{server}/sparql?{fields}", {"Accept": "text/csv"})
-    assert status == 200 and headers["Content-Type"].startswith("text/csv")
+    assert status == 200 and headers["content-type"].startswith("text/csv")
 
 
 def test_the_protocol_is_strict_where_it_is_strict(server: str) -> None:
@@ -185,7 +190,7 @@ def test_the_protocol_is_strict_where_it_is_strict(server: str) -> None:
 )  # fmt: skip
 def test_the_service_description_is_negotiated(server: str, accept: str, fmt: str) -> None:
     status, headers, body = get(f"{server}/sparql", {"Accept": accept} if accept else {})
-    assert status == 200 and headers["Content-Type"].startswith(accept or "text/turtle")
+    assert status == 200 and headers["content-type"].startswith(accept or "text/turtle")
     graph = rdflib.Graph().parse(data=body, format=fmt)
     sd = rdflib.Namespace("http://www.w3.org/ns/sparql-service-description#")
     formats = set(graph.objects(None, sd.resultFormat))

@@ -164,7 +164,7 @@ def _serve_uvicorn(config: ServerConfig, access_log: bool) -> None:
     try:
         pool.start()
         url = listening_url(*sock.getsockname()[:2])
-        app = Endpoint(make_router(config, pool), config.max_body, url, 2 * config.workers)
+        app = Endpoint(make_router(config, pool), pool, config.max_body, url)
         _announce(url, config)
         serve(app, sock, access_log)
         click.echo("govkg: stopped", err=True)

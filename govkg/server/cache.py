@@ -40,31 +40,30 @@ class ReplyCache:
         self.hits = self.misses = 0
 
     def peek(self, key: Key) -> Reply | None:
-        """The cached reply for a request key, if any (counted as a hit)."""
+        """The cached reply for a request key, if any (counted as a hit or a miss)."""
         if self.budget <= 0:
             return None
         with self._lock:
             reply = self._items.get(key)
-            if reply is not None:
-                self._items.move_to_end(key)
-                self.hits += 1
+            if reply is None:
+                self.misses += 1
+                return None
+            self._items.move_to_end(key)
+            self.hits += 1
             return reply
+
+    def remember(self, key: Key, reply: Reply) -> None:
+        """Keep a 200 reply that fits in a tenth of the budget."""
+        if self.budget > 0 and reply.status == 200 and len(reply.body) <= self.budget // 10:
+            self._keep(key, reply)
 
     def get_or_run(self, request: dict[str, Any], run: Callable[[dict[str, Any]], Reply]) -> Reply:
         """The cached reply for this request, else run it (and keep a 200 reply)."""
-        if self.budget <= 0:
-            return run(request)
         key = request_key(request)
-        with self._lock:
-            reply = self._items.get(key)
-            if reply is not None:
-                self._items.move_to_end(key)
-                self.hits += 1
-                return reply
-            self.misses += 1
-        reply = run(request)
-        if reply.status == 200 and len(reply.body) <= self.budget // 10:
-            self._keep(key, reply)
+        reply = self.peek(key)
+        if reply is None:
+            reply = run(request)
+            self.remember(key, reply)
         return reply
 
     def _keep(self, key: Key, reply: Reply) -> None:

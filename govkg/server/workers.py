@@ -13,9 +13,11 @@ so even a SERVICE call that slipped past common.sparql_safety could not leave th
 
 from __future__ import annotations
 
+import asyncio
 import ctypes
 import logging
 import multiprocessing as mp
+import os
 import queue
 import signal
 import threading
@@ -152,6 +154,57 @@ class WorkerPool:
         self._idle.put(worker)
         return reply
 
+    async def run_async(self, request: dict[str, Any]) -> Any:
+        """As `run`, from an event loop: the wait for the answer holds no thread.
+
+        The caller admits at most `size` requests at a time, so an idle worker is normally
+        there; while a killed one is being replaced, the wait for it runs in a thread.
+        """
+        loop = asyncio.get_running_loop()
+        timeout = self.limits.timeout
+        try:
+            worker = self._idle.get_nowait()
+        except queue.Empty:
+            try:
+                worker = await loop.run_in_executor(None, self._idle.get, True, timeout)
+            except queue.Empty:
+                return error(
+                    503, f"every query worker stayed busy for {timeout:g} s: try again later"
+                )
+        try:
+            worker.conn.send(request)
+            answered = await self._readable(worker, timeout)
+            if not answered:
+                self._replace(worker)
+                return error(
+                    503, f"the query ran past the time limit of {timeout:g} s and was stopped"
+                )
+            reply = worker.conn.recv()
+        except (EOFError, OSError):
+            self._replace(worker)
+            return error(500, "the query worker stopped unexpectedly")
+        except asyncio.CancelledError:  # the server is stopping: its answer will never be read
+            self._replace(worker)
+            raise
+        self._idle.put(worker)
+        return reply
+
+    @staticmethod
+    async def _readable(worker: Worker, timeout: float) -> bool:
+        """Wait until the worker's pipe has its answer (False when the time limit passed)."""
+        loop = asyncio.get_running_loop()
+        ready: asyncio.Future[None] = loop.create_future()
+        fd = worker.conn.fileno()
+        loop.add_reader(fd, _settle, ready)
+        try:
+            await asyncio.wait_for(ready, timeout)
+            return True
+        except TimeoutError:
+            return False
+        finally:
+            loop.remove_reader(fd)
+            os.set_blocking(fd, True)  # uvloop leaves a watched fd non-blocking; recv reads whole
+
     def _kill(self, worker: Worker) -> None:
         """Kill a worker process and forget it."""
         worker.process.kill()
@@ -188,3 +241,9 @@ class WorkerPool:
         reply = self.run(request)
         assert isinstance(reply, Reply)
         return reply
+
+
+def _settle(ready: asyncio.Future[None]) -> None:
+    """Mark a pipe readable (once)."""
+    if not ready.done():
+        ready.set_result(None)
