@@ -117,7 +117,7 @@ def stock_pages(view: View, folder: Path) -> dict[str, tuple[float, Path]]:
     """pyvis's write_html of the same network: with our options, and with its defaults."""
     pages = {}
     for name, defaults in (("stock template, our options", False), ("stock defaults", True)):
-        net = network(view)
+        net, _tree = network(view)
         net.cdn_resources = "in_line"  # its most offline mode: vis inlined, Bootstrap from a CDN
         if defaults:
             net.options = Options()

@@ -27,9 +27,8 @@ from browser.viz_data import (
 from common.errors import UsageError
 from viz import assets
 from viz.explorer import Request, build_view, select
-from viz.model import Node
+from viz.org_tree import org_tree
 from viz.render import network, render
-from viz.tree_layout import place_tree
 
 ORG = "http://www.w3.org/ns/org#"
 GK = "https://w3id.org/govkg/def#"
@@ -100,7 +99,7 @@ def test_hostile_focus_is_escaped_in_title_and_heading(store: ox.Store) -> None:
 def test_directed_edges_keep_both_facts_between_two_nodes(store: ox.Store) -> None:
     """Permanent Secretary is line managed by and reports to the Cabinet Secretary: two edges."""
     view = build_view(store, Request("whole"))
-    net = network(view)
+    net, _tree = network(view)
     both = [e for e in net.edges if e["from"] == PERM_SEC and e["to"] == CABINET_SECRETARY]
     assert len(both) >= 2 and all(e["arrows"] == "to" for e in both)
     assert net.directed and isinstance(net.options, dict)
@@ -170,10 +169,10 @@ def test_chain_of_a_snapshot_is_a_tree(widgets: tuple[ox.Store, dict[str, str]])
     assert levels[posts["1"]] == 0 and levels[posts["2"]] == 1 and levels[posts["7"]] == 2
     assert next(n for n in view.nodes if n.iri == posts["2"]).holders == ["Wendy Widget"]
     assert all(e.reverse for e in view.edges)  # drawn manager -> report
-    net = network(view)
+    net, tree = network(view)
     assert net.options["physics"] == {"enabled": False}
-    y = {n["id"]: n["y"] for n in net.nodes}
-    assert all(y[e["to"]] > y[e["from"]] for e in net.edges)
+    assert tree is not None and tree.roots == [posts["1"]] and not tree.cut
+    assert all(e["to"] in tree.reports.get(e["from"], []) for e in net.edges)
 
 
 def test_chain_through_a_person_climbs_and_descends(
@@ -201,13 +200,18 @@ def test_bad_requests_are_usage_errors(widgets: tuple[ox.Store, dict[str, str]])
         select(memory, Request("ego", focus="https://example.org/nothing"))
 
 
-def test_tree_layout_stacks_small_teams_under_their_manager() -> None:
-    """Reports sit below their manager; leaf reports share one indented column."""
-    nodes = [Node(iri=str(i), label=str(i), level=0 if i == 0 else 1) for i in range(4)]
-    place_tree(nodes, [("0", "1"), ("0", "2"), ("0", "3")])
-    where = {n.iri: (n.x, n.y) for n in nodes}
-    assert all(where[c][1] > where["0"][1] for c in "123")  # type: ignore[operator]
-    assert len({where[c][0] for c in "123"}) == 1 and len({where[c][1] for c in "123"}) == 3
+def test_org_tree_puts_each_post_under_its_first_manager_and_cuts_loops() -> None:
+    """Each report under the first of its managers met top-down; a second manager stays an
+    edge; a self-report and a loop are cut (drawn dashed) and every post is still drawn."""
+    order = ["top", "a", "b", "c", "self", "x", "y"]
+    pairs = [("top", "a"), ("top", "b"), ("a", "c"), ("b", "c"), ("self", "self"),
+             ("x", "y"), ("y", "x")]  # fmt: skip
+    tree = org_tree(order, pairs)
+    assert tree.roots == ["top", "self", "x"]
+    assert tree.reports == {"top": ["a", "b"], "a": ["c"], "x": ["y"]}
+    assert tree.cut == {("self", "self"), ("y", "x")}
+    shown = set(tree.roots) | {r for rs in tree.reports.values() for r in rs}
+    assert shown == set(order)
 
 
 def test_inlined_assets_are_checked() -> None:

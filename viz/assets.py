@@ -19,7 +19,7 @@ import pyvis
 from markupsafe import Markup
 
 VIS_VERSION = "9.1.2"
-APP_SCRIPTS = ("graph.js", "panel.js", "tools.js", "app.js")
+APP_SCRIPTS = ("graph.js", "orgchart.js", "state.js", "panel.js", "tools.js", "switch.js", "app.js")
 APP_STYLES = ("explorer.css",)
 _CLOSERS = re.compile(r"</(script|style)", re.IGNORECASE)
 _EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)

@@ -16,8 +16,8 @@ from common.errors import UsageError
 from queries.labels import as_iri, resolve_entity
 from viz import views, views_tree
 from viz.describe import Describer
-from viz.model import MAX_NODES, Edge, Selection, View
-from viz.sparql import dated_graphs
+from viz.model import MAX_NODES, TREE_MAX_NODES, Edge, Selection, View
+from viz.sparql import ORGANOGRAM_PREFIX, dated_graphs, snapshot_graphs
 
 VIEWS = ("whole", "ego", "chain", "accountability")
 NEEDS_FOCUS = ("ego", "accountability")
@@ -31,7 +31,14 @@ class Request:
     focus: str | None = None
     depth: int | None = None
     snapshot: str | None = None
-    limit: int = MAX_NODES
+    limit: int | None = None  # MAX_NODES, or TREE_MAX_NODES for the org chart
+
+    @property
+    def cap(self) -> int:
+        """The most nodes this view may hold."""
+        if self.limit is not None:
+            return self.limit
+        return TREE_MAX_NODES if self.view == "chain" else MAX_NODES
 
 
 def resolve_focus(store: ox.Store, value: str) -> str:
@@ -54,16 +61,16 @@ def select(store: ox.Store, request: Request) -> Selection:
     focus = resolve_focus(store, request.focus) if request.focus else None
     if request.view == "ego":
         assert focus is not None
-        chosen = views.ego(store, focus, request.depth, request.snapshot, request.limit)
+        chosen = views.ego(store, focus, request.depth, request.snapshot, request.cap)
     elif request.view == "chain":
-        chosen = views_tree.chain(store, focus, request.depth, request.snapshot, request.limit)
+        chosen = views_tree.chain(store, focus, request.depth, request.snapshot, request.cap)
     elif request.view == "accountability":
         assert focus is not None
-        chosen = views_tree.accountability(store, focus, request.limit)
+        chosen = views_tree.accountability(store, focus, request.cap)
     else:
-        chosen = views.whole(store, request.snapshot, request.limit)
+        chosen = views.whole(store, request.snapshot, request.cap)
     chosen.about = focus or ""
-    chosen.cap = request.limit
+    chosen.cap = request.cap
     if request.snapshot:
         chosen.graphs = dated_graphs(store, request.snapshot)
     return chosen
@@ -76,6 +83,7 @@ def describe(store: ox.Store, selection: Selection, kind: str) -> View:
     nodes = [describer.describe(iri) for iri in selection.nodes]
     for node in nodes:
         node.level = selection.levels.get(node.iri)
+        node.findings = selection.findings.get(node.iri, [])
     edges = []
     for s, p, o in selection.edges:
         periods = describer.periods.get((s, o)) or describer.periods.get((o, s)) or []
@@ -97,6 +105,7 @@ def describe(store: ox.Store, selection: Selection, kind: str) -> View:
                 period=", ".join(sorted(set(periods))),
                 quotes=quotes,
                 reverse=selection.layout == "tree" and p in views_tree.UPWARD,
+                weight=len(behind),
             )
         )
     named = [selection.about] if selection.about else selection.focus
@@ -128,4 +137,7 @@ def empty_note(kind: str) -> str:
 
 def build_view(store: ox.Store, request: Request) -> View:
     """Select and describe the requested view."""
-    return describe(store, select(store, request), request.view)
+    view = describe(store, select(store, request), request.view)
+    view.snapshot = request.snapshot or ""
+    view.snapshots = [g[len(ORGANOGRAM_PREFIX) :] for g in snapshot_graphs(store)]
+    return view

@@ -12,6 +12,7 @@ from typing import Literal
 
 Layout = Literal["force", "tree"]
 MAX_NODES = 1500
+TREE_MAX_NODES = 20_000  # an org chart draws only its open posts, so it holds a department
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Node:
     sources: list[str] = field(default_factory=list)
     quotes: list[int] = field(default_factory=list)
     holders: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
     level: int | None = None
     x: float | None = None
     y: float | None = None
@@ -64,6 +66,7 @@ class Edge:
     period: str = ""
     quotes: list[int] = field(default_factory=list)
     reverse: bool = False
+    weight: int = 0  # a derived edge: how many stated facts it rests on
 
     def key(self) -> tuple[str, str, str]:
         """The fact the edge draws."""
@@ -86,6 +89,7 @@ class Selection:
     cap: int = MAX_NODES
     graphs: list[str] | None = None  # a dated view reads its nodes' details from these only
     derived: dict[tuple[str, str, str], list[tuple[str, str, str]]] = field(default_factory=dict)
+    findings: dict[str, list[str]] = field(default_factory=dict)  # post -> checks' findings
 
     @property
     def capped(self) -> bool:
@@ -108,6 +112,8 @@ class View:
     hint: str = ""
     note: str = ""
     cap: int = MAX_NODES
+    snapshot: str = ""  # the organogram snapshot a dated view draws (DEPARTMENT/DATE)
+    snapshots: list[str] = field(default_factory=list)  # every snapshot in the store
 
     @property
     def capped(self) -> bool:

@@ -24,6 +24,7 @@ def node_details(node: Node) -> dict[str, Any]:
         "text": node.text,
         "periods": node.periods,
         "holders": node.holders,
+        "findings": node.findings,
         "properties": [list(p) for p in node.properties],
         "sources": node.sources,
         "quotes": node.quotes,
@@ -37,6 +38,7 @@ def edge_details(edge: Edge) -> dict[str, Any]:
         "target": edge.target,
         "predicate": edge.predicate,
         "label": edge.label,
+        "weight": edge.weight,
         "period": edge.period,
         "quotes": edge.quotes,
     }
@@ -68,7 +70,25 @@ def summary(view: View) -> dict[str, Any]:
         "hint": view.hint,
         "note": view.note,
         "focus": view.focus,
+        "snapshot": view.snapshot,
+        "snapshots": view.snapshots,
+        "views": ["whole", "ego", "chain", "accountability"],
     }
+
+
+def edge_legend(view: View) -> list[dict[str, Any]]:
+    """The edge families drawn, each with its colour and the relations it covers."""
+    relations: dict[str, list[str]] = {}
+    for edge in view.edges:
+        family = styles.edge_family(edge.predicate).key
+        name = edge.label.split(" (")[0]
+        if name not in relations.setdefault(family, []):
+            relations[family].append(name)
+    return [
+        {"key": f.key, "label": f.label, "colour": f.colour, "relations": relations[f.key]}
+        for f in styles.EDGE_FAMILIES
+        if f.key in relations
+    ]
 
 
 def payload(
@@ -79,6 +99,8 @@ def payload(
     return {
         "view": summary(view),
         "categories": [c for c in styles.legend() if c["key"] in present],
+        "edgeLegend": edge_legend(view),
+        "colours": {"selected": styles.SELECTED, "path": styles.PATH},
         "nodes": nodes,
         "edges": edges,
         "options": options,

@@ -77,6 +77,46 @@ CATEGORIES: tuple[Category, ...] = (
 )
 BY_KEY = {c.key: c for c in CATEGORIES}
 OTHER = BY_KEY["other"]
+# Selection and path highlights: colours no node type or edge family uses (issue 14: red
+# meant Person, selection and path at once).
+SELECTED = "#ffbf00"
+PATH = "#111111"
+
+
+@dataclass(frozen=True)
+class EdgeFamily:
+    """A kind of fact drawn as an edge, its colour, and the predicates it covers."""
+
+    key: str
+    label: str
+    colour: str
+    predicates: tuple[str, ...]
+
+
+EDGE_FAMILIES: tuple[EdgeFamily, ...] = (
+    EdgeFamily(
+        "line", "Line management", "#4a6fa5",
+        (ORG + "reportsTo", GK + "lineManagedBy", GK + "lineManages"),
+    ),
+    EdgeFamily(
+        "account", "Accountability", "#b5523b",
+        tuple(GK + p for p in (
+            "holdsToAccount", "heldToAccountBy", "heldToAccountThrough", "accountableTo",
+        )),
+    ),
+    EdgeFamily("holds", "Holding a post", "#5f8a2e", (ORG + "holds", ORG + "heldBy")),
+    EdgeFamily(
+        "bodies", "Chairs or sits on", "#7a5195", (GK + "chairs", GK + "memberOf", ORG + "memberOf")
+    ),
+    EdgeFamily(
+        "objectives", "Objectives and their parts", "#9c7a2b",
+        tuple(GK + p for p in (
+            "objectiveOf", "hasMeasure", "measureOf", "hasMilestone", "milestoneOf", "hasAction",
+        )),
+    ),
+    EdgeFamily("other", "Other facts", "#9aa5b1", ()),
+)  # fmt: skip
+EDGE_FAMILY_OF = {p: f for f in EDGE_FAMILIES for p in f.predicates}
 
 HIDDEN_TYPES = frozenset(
     {
@@ -175,6 +215,11 @@ def humanise(name: str) -> str:
         else:
             words.append(char)
     return " ".join(w for w in words if w)
+
+
+def edge_family(predicate: str) -> EdgeFamily:
+    """The family an edge's predicate belongs to (Other facts when none)."""
+    return EDGE_FAMILY_OF.get(predicate, EDGE_FAMILIES[-1])
 
 
 def legend() -> list[dict[str, str]]:

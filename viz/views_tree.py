@@ -1,12 +1,12 @@
 """Line-management trees and accountability views for the explorer.
 
-`chain` draws a line-management tree top-down (vis-network hierarchical layout, physics
+`chain` draws a line-management tree top-down (the page's collapsible org chart, physics
 off, docs/architecture.md §8): a whole organogram snapshot (`org:reportsTo` between posts, W3C ORG),
 or the chain above a post or a person's posts and the tree below it, from organograms and
 the documents' `gk:lineManagedBy` / `org:reportsTo` / `gk:lineManages` facts.
-`accountability` draws a post with the people who hold it, its objectives, their measures
-and milestones, and whoever holds any of them to account (gk:heldToAccountBy, …Through,
-gk:accountableTo, gk:holdsToAccount).
+`accountability` draws a post with the people who hold it, the bodies they chair or sit on,
+its objectives, their measures and milestones, and whoever holds any of them to account
+(gk:heldToAccountBy, …Through, gk:accountableTo, gk:holdsToAccount).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import pyoxigraph as ox
 
 from common.errors import UsageError
 from viz import styles
+from viz.findings import snapshot_findings
 from viz.model import MAX_NODES, Selection
 from viz.sparql import LINES, POSTS, choose_snapshots, document_graphs, select
 from viz.sparql import snapshot_graphs as all_snapshots
@@ -104,9 +105,11 @@ def chain(
     title = "Line management" + (f" in the {where} organogram" if snaps else "")
     title += " through {focus}" if focus else ""
     hint = "Narrow it: draw the tree below one post with --focus POST --depth 2."
-    return Selection(
+    chosen = Selection(
         kept, kept_facts, len(order), title, "tree", focus_nodes, hint, {n: level[n] for n in kept}
     )
+    chosen.findings = snapshot_findings(store, snaps)
+    return chosen
 
 
 def _through(walker: Walker, posts: list[str], depth: int | None) -> tuple[list[str], list[Fact]]:
@@ -130,6 +133,7 @@ ROLES = {
     "parts": tuple(
         styles.GK + p for p in ("hasMeasure", "hasMilestone", "measureOf", "milestoneOf")
     ),
+    "bodies": (styles.GK + "chairs", styles.GK + "memberOf"),
     "assessors": tuple(
         styles.GK + p
         for p in ("heldToAccountBy", "heldToAccountThrough", "accountableTo", "holdsToAccount")
@@ -146,6 +150,7 @@ def accountability(store: ox.Store, focus: str, limit: int = MAX_NODES) -> Selec
     level = dict.fromkeys(posts, 1)
     facts: set[Fact] = set()
     holders = _expand(walker, posts, ROLES["holders"], facts, level, 0)
+    _expand(walker, posts + holders, ROLES["bodies"], facts, level, 2)
     objectives = _expand(walker, posts + holders, ROLES["objectives"], facts, level, 2)
     parts = _expand(walker, objectives, ROLES["parts"], facts, level, 3)
     accountable = posts + holders + objectives + parts

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from browser.viz_data import build_store
+from browser.viz_data import DCMS_SNAPSHOT, build_store
 from playwright.sync_api import BrowserContext, Dialog, Page, Route, sync_playwright
 
 from viz.explorer import Request, build_view
@@ -41,6 +41,7 @@ PAGES = {
     "chain": Request("chain", snapshot="cabinet-office/2013-09-30"),
     "accountability": Request("accountability", focus="Cabinet Secretary"),
     "capped": Request("whole", limit=60),
+    "dcms": Request("chain", snapshot=DCMS_SNAPSHOT),
 }
 
 

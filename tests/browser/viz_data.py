@@ -1,10 +1,11 @@
 """Stores for the explorer's tests: the built corpus, an organogram, hostile labels.
 
 `build_store` builds the bundled corpus into an on-disk Oxigraph store, ingests the Cabinet
-Office 2013-09-30 organogram (senior and junior files) through the CLI, and adds one
-hand-made document graph whose labels and quotes are markup (`<img src=x onerror=...>`),
-to prove the page shows them as text. `add_synthetic_organogram` writes a small
-reporting tree for tests that must not depend on the real organogram's details.
+Office 2013-09-30 organogram (senior and junior files) and DCMS's ten releases through the
+CLI, and adds one hand-made document graph whose labels and quotes are markup
+(`<img src=x onerror=...>`), to prove the page shows them as text.
+`add_synthetic_organogram` writes a small reporting tree for tests that must not depend on
+the real organogram's details.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ from govkg.cli import main
 ROOT = Path(__file__).resolve().parents[2]
 ORGANOGRAMS = ROOT / "corpus" / "organograms"
 CO_SNAPSHOT = ("cabinet-office-2013-09-30-senior.csv", "cabinet-office-2013-09-30-junior.csv")
+DCMS_RELEASES = "dcms-2010-2015.csv"  # ten releases; 2015-03-31's top post reports to itself
+DCMS_SNAPSHOT = "department-for-culture-media-and-sport/2015-03-31"
+DCMS_TOP = (
+    "https://w3id.org/govkg/id/organogram/department-for-culture-media-and-sport/post/DCMS4001"
+)
 CO_GRAPH = "https://w3id.org/govkg/graph/organogram/cabinet-office/2013-09-30"
 HOSTILE_LABEL = "<img src=x onerror=alert(1)>"
 HOSTILE_ALT = "<script>alert(2)</script>"
@@ -44,7 +50,7 @@ def build_store(path: Path, organogram: bool = True) -> Path:
     """The corpus (and optionally the 2013-09-30 organogram) plus the hostile document."""
     corpus_on_disk(path)
     if organogram:
-        files = [str(ORGANOGRAMS / name) for name in CO_SNAPSHOT]
+        files = [str(ORGANOGRAMS / name) for name in (*CO_SNAPSHOT, DCMS_RELEASES)]
         result = CliRunner().invoke(main, ["ingest", "organogram", *files, "--store", str(path)])
         assert result.exit_code == 0, result.output
     store = ox.Store(str(path))

@@ -30,16 +30,78 @@ govkg.markReady = function (how) {
   status.textContent = view.shown + " nodes drawn" + (view.capped ? " (capped: " +
     view.total + " selected)" : "") + " · " + how;
   document.body.setAttribute("data-ready", "true");
+  if (govkg.afterReady) { govkg.afterReady(); }
+};
+
+/** The smallest label font drawn (node labels, and edge labels when the view has them). */
+govkg.labelFont = function () {
+  var options = govkg.data.options;
+  var fonts = [options.nodes.font.size];
+  if (govkg.data.edges.some(function (e) { return e.label; })) { fonts.push(options.edges.font.size); }
+  return Math.min.apply(null, fonts);
+};
+
+/** The smallest label's size on screen, in CSS pixels, at the current zoom. */
+govkg.labelPx = function () {
+  return govkg.network.getScale() * govkg.labelFont();
+};
+
+/** The node the first view is centred on: the focus, the first root, else the best connected. */
+govkg.anchorNode = function () {
+  var view = govkg.data.view;
+  var shown = {};
+  govkg.visibleNodeIds().forEach(function (id) { shown[id] = true; });
+  var focus = view.focus.filter(function (id) { return shown[id]; });
+  if (focus.length) { return focus[0]; }
+  if (govkg.chart) { return govkg.chart.roots[0]; }
+  var degree = {};
+  govkg.edges.forEach(function (e) {
+    if (shown[e.from] && shown[e.to]) {
+      degree[e.from] = (degree[e.from] || 0) + 1;
+      degree[e.to] = (degree[e.to] || 0) + 1;
+    }
+  });
+  var best = null;
+  Object.keys(shown).forEach(function (id) { if (best === null || (degree[id] || 0) > (degree[best] || 0)) { best = id; } });
+  return best;
+};
+
+/** The first view: everything shown if its labels are readable, else a readable zoom
+    (labels at least MIN_LABEL_PX) on the anchor node — a tree's root at the top. */
+govkg.MIN_LABEL_PX = 11;
+govkg.firstView = function () {
+  var network = govkg.network;
+  network.fit({ nodes: govkg.visibleNodeIds(), animation: false });
+  if (govkg.labelPx() >= govkg.MIN_LABEL_PX) { return; }
+  var scale = 1.02 * govkg.MIN_LABEL_PX / govkg.labelFont();
+  var anchor = govkg.anchorNode();
+  var at = anchor ? network.getPositions([anchor])[anchor] : { x: 0, y: 0 };
+  var y = at.y;
+  if (govkg.chart) { y += (document.getElementById("graph").clientHeight / 2 - 80) / scale; }
+  network.moveTo({ position: { x: at.x, y: y }, scale: scale, animation: false });
 };
 
 /** Draw the network and wire the readiness events. */
 govkg.draw = function (data) {
   var container = document.getElementById("graph");
-  govkg.nodes = new vis.DataSet(data.nodes);
-  govkg.edges = new vis.DataSet(data.edges);
+  var drawn = { nodes: data.nodes, edges: data.edges };
+  if (data.tree) {
+    govkg.chart = new govkg.OrgChart(data.tree, data.nodes, data.edges);
+    govkg.chart.layout();
+    drawn = govkg.chart.initial();
+  }
+  if (data.view.kind === "accountability") {
+    data.nodes.forEach(function (n) {
+      n.detailHidden = !!govkg.DETAIL[n.category];
+      n.hidden = n.detailHidden;
+    });
+  }
+  govkg.nodes = new vis.DataSet(drawn.nodes);
+  govkg.edges = new vis.DataSet(drawn.edges);
   var physics = data.options.physics && data.options.physics.enabled;
   govkg.network = new vis.Network(container, { nodes: govkg.nodes, edges: govkg.edges }, data.options);
   var network = govkg.network;
+  var ready = function (how) { govkg.firstView(); govkg.markReady(how); };
   if (physics) {
     network.on("stabilizationProgress", function (p) {
       document.getElementById("status").textContent =
@@ -47,13 +109,15 @@ govkg.draw = function (data) {
     });
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
-      network.fit();
-      govkg.markReady("layout finished, physics off");
+      ready("layout finished, physics off");
+    });
+  } else if (govkg.chart) {
+    network.on("beforeDrawing", function (ctx) { govkg.chart.drawSpines(ctx); });
+    network.once("afterDrawing", function () {
+      govkg.chart.redraw(function () { ready("tree layout, physics off"); });
     });
   } else {
-    network.once("afterDrawing", function () {
-      govkg.markReady(data.view.layout === "tree" ? "tree layout, physics off" : "physics off");
-    });
+    network.once("afterDrawing", function () { ready("physics off"); });
   }
   return network;
 };

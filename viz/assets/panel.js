@@ -58,12 +58,25 @@ govkg.evidence = function (parent, quoteIds) {
   });
 };
 
-/** Buttons that act on the shown node. */
+/** Buttons that act on the shown node (and on its reports or objectives, where it has any). */
 govkg.nodeActions = function (parent, id) {
   var bar = govkg.el("div", null, "actions");
-  [["Centre", function () { govkg.focusNode(id); }],
-   ["Path from here", function () { govkg.setPathEnd("from", id); }],
-   ["Path to here", function () { govkg.setPathEnd("to", id); }]].forEach(function (a) {
+  var actions = [["Centre", function () { govkg.focusNode(id); }],
+    ["Path from here", function () { govkg.setPathEnd("from", id); }],
+    ["Path to here", function () { govkg.setPathEnd("to", id); }]];
+  var chart = govkg.chart;
+  if (chart && (chart.reports[id] || []).length) {
+    var again = function () { govkg.showNode(id); };
+    actions.push([chart.open[id] ? "Collapse" : "Expand", function () { chart.toggle(id, again); }]);
+    actions.push(["Expand all below", function () { chart.setAll(id, true, again); }]);
+  }
+  var details = govkg.data.view.kind === "accountability" ? govkg.detailsOf(id) : [];
+  if (details.length) {
+    var hidden = details.filter(function (d) { return govkg.nodes.get(d).detailHidden; }).length;
+    actions.push([(hidden ? "Show" : "Hide") + " objectives, measures and milestones (" + details.length + ")",
+      function () { govkg.setDetails(id, hidden > 0); govkg.showNode(id); }]);
+  }
+  actions.forEach(function (a) {
     var button = govkg.el("button", a[0]);
     button.type = "button";
     button.addEventListener("click", a[1]);
@@ -74,7 +87,7 @@ govkg.nodeActions = function (parent, id) {
 
 /** The facts drawn from or to a node, each a link to the other end. */
 govkg.connections = function (parent, id) {
-  var touching = govkg.edges.get({ filter: function (e) { return e.from === id || e.to === id; } });
+  var touching = govkg.data.edges.filter(function (e) { return e.from === id || e.to === id; });
   if (!touching.length) { return; }
   parent.appendChild(govkg.el("h3", "Connections (" + touching.length + ")"));
   var list = govkg.el("ul", null, "plain connections");
@@ -93,17 +106,75 @@ govkg.connections = function (parent, id) {
   parent.appendChild(list);
 };
 
-/** Show a node in the details panel. */
+var GK = "https://w3id.org/govkg/def#";
+var ORG = "http://www.w3.org/ns/org#";
+
+/** The facts drawn from (out) or to (in) any of `ids` with one of the predicates. */
+govkg.factsOf = function (ids, predicates, out) {
+  var inside = {};
+  ids.forEach(function (id) { inside[id] = true; });
+  var wanted = {};
+  predicates.forEach(function (p) { wanted[p] = true; });
+  return Object.keys(govkg.data.edgeDetails).map(function (k) { return govkg.data.edgeDetails[k]; })
+    .filter(function (f) { return wanted[f.predicate] && inside[out ? f.source : f.target]; });
+};
+
+/** "Prime Minister (5)": labels of one end of the facts, with how many measures each rests on. */
+govkg.tally = function (facts, out) {
+  var counts = {};
+  var order = [];
+  facts.forEach(function (f) {
+    var label = govkg.data.details[out ? f.target : f.source].label;
+    if (!(label in counts)) { counts[label] = 0; order.push(label); }
+    counts[label] += f.weight || 1;
+  });
+  order.sort(function (a, b) { return counts[b] - counts[a] || a.localeCompare(b); });
+  return order.map(function (label) { return label + " (" + counts[label] + ")"; });
+};
+
+/** The accountability summary of a post or person (with its holders or posts): who holds it
+    to account and with how many measures, whom it holds to account, through which bodies,
+    what it chairs and sits on. */
+govkg.summary = function (parent, id) {
+  var selves = [id].concat(govkg.factsOf([id], [ORG + "heldBy", ORG + "holds"], true).map(function (f) { return f.target; }))
+    .concat(govkg.factsOf([id], [ORG + "heldBy", ORG + "holds"], false).map(function (f) { return f.source; }));
+  var objectives = govkg.factsOf(selves, [GK + "objectiveOf"], false).map(function (f) { return f.source; });
+  var measures = govkg.factsOf(objectives, [GK + "hasMeasure"], true).map(function (f) { return f.target; });
+  var rows = [
+    ["Held to account by", govkg.tally(govkg.factsOf(selves, [GK + "holdsToAccount"], false), false)
+      .concat(govkg.tally(govkg.factsOf(selves, [GK + "accountableTo"], true), true))],
+    ["Holds to account", govkg.tally(govkg.factsOf(selves, [GK + "holdsToAccount"], true), true)],
+    ["Through", govkg.tally(govkg.factsOf(measures.concat(objectives), [GK + "heldToAccountThrough"], true), true)],
+    ["Chairs", govkg.tally(govkg.factsOf(selves, [GK + "chairs"], true), true)],
+    ["Sits on", govkg.tally(govkg.factsOf(selves, [GK + "memberOf", ORG + "memberOf"], true), true)],
+  ].filter(function (row) { return row[1].length; });
+  if (!rows.length) { return; }
+  var box = govkg.el("section", null, "summary");
+  box.appendChild(govkg.el("h3", "Summary"));
+  var list = govkg.el("dl", null, "summary-list");
+  rows.forEach(function (row) {
+    list.appendChild(govkg.el("dt", row[0]));
+    list.appendChild(govkg.el("dd", row[1].join(" · ")));
+  });
+  box.appendChild(list);
+  parent.appendChild(box);
+};
+
+/** Show a node in the details panel (and remember it as the selection). */
 govkg.showNode = function (id) {
   var d = govkg.data.details[id];
   var panel = document.getElementById("details");
   panel.textContent = "";
   if (!d) { return; }
+  govkg.selected = { kind: "node", id: id };
+  govkg.remember();
   panel.appendChild(govkg.el("h2", d.label, "detail-title"));
   var type = govkg.el("p", null, "type");
   type.appendChild(govkg.chip(d.category));
   if (d.classes.length) { type.appendChild(document.createTextNode(" · " + d.classes.join(", "))); }
   panel.appendChild(type);
+  if (govkg.data.view.kind === "accountability") { govkg.summary(panel, id); }
+  govkg.section(panel, "Findings (govkg check chains)", d.findings);
   govkg.nodeActions(panel, id);
   govkg.section(panel, "Also known as", d.alt);
   if (d.text) { panel.appendChild(govkg.el("h3", "Wording")); panel.appendChild(govkg.el("p", d.text)); }
@@ -122,10 +193,16 @@ govkg.showEdge = function (id) {
   var panel = document.getElementById("details");
   panel.textContent = "";
   if (!f) { return; }
+  govkg.selected = { kind: "edge", id: id };
+  govkg.remember();
   var source = govkg.data.details[f.source].label;
   var target = govkg.data.details[f.target].label;
   panel.appendChild(govkg.el("h2", source + " " + f.label + " " + target, "detail-title"));
   panel.appendChild(govkg.el("p", f.predicate, "iri"));
   if (f.period) { govkg.section(panel, "Period", [f.period]); }
+  if (f.weight) {
+    panel.appendChild(govkg.el("p", "Drawn from " + f.weight + " stated fact" + (f.weight === 1 ? "" : "s") +
+      " (an objective's measure names the assessor); their quotes follow.", "muted"));
+  }
   govkg.evidence(panel, f.quotes);
 };

@@ -48,14 +48,22 @@ govkg.focusNode = function (id) {
   govkg.network.focus(id, { scale: 1.2, animation: { duration: 400, easingFunction: "easeInOutQuad" } });
 };
 
-/** Select a node (showing it if a filter hid it), focus it and show its details. */
+/** Select a node (showing it if a filter, a collapsed post or a collapsed objective hid
+    it), focus it and show its details. */
 govkg.selectNode = function (id) {
-  var node = govkg.nodes.get(id);
+  var node = govkg.nodes.get(id) || (govkg.chart && govkg.chart.all[id]);
   if (!node) { return; }
-  if (node.hidden) { govkg.setCategory(node.category, true); }
-  govkg.network.selectNodes([id]);
-  govkg.focusNode(id);
-  govkg.showNode(id);
+  var select = function () {
+    govkg.network.selectNodes([id]);
+    govkg.focusNode(id);
+    govkg.showNode(id);
+  };
+  if (govkg.hiddenCategories[node.category]) { govkg.setCategory(node.category, true); }
+  if (node.detailHidden) {
+    govkg.nodes.update({ id: id, detailHidden: false });
+    govkg.refreshVisibility();
+  }
+  if (govkg.chart && !govkg.chart.pos[id]) { govkg.chart.reveal(id, select); } else { select(); }
 };
 
 /** Wire the search box and its result list: arrows move through the results, Enter picks
@@ -114,15 +122,16 @@ govkg.setupSearch = function () {
 govkg.setCategory = function (key, shown) {
   var box = document.querySelector('input[data-category="' + key + '"]');
   if (box) { box.checked = shown; }
-  var ids = govkg.nodes.getIds({ filter: function (n) { return n.category === key; } });
-  govkg.nodes.update(ids.map(function (id) { return { id: id, hidden: !shown }; }));
-  document.getElementById("stat-nodes").textContent = govkg.visibleNodeIds().length;
+  govkg.hiddenCategories[key] = !shown;
+  govkg.refreshVisibility();
+  if (govkg.path.from && govkg.path.to) { govkg.showPath(); }  // the path over what is shown now
+  govkg.remember();
 };
 
 /** Wire the type filters and fill in each category's count. */
 govkg.setupFilters = function () {
   var counts = {};
-  govkg.nodes.forEach(function (n) { counts[n.category] = (counts[n.category] || 0) + 1; });
+  govkg.data.nodes.forEach(function (n) { counts[n.category] = (counts[n.category] || 0) + 1; });
   document.querySelectorAll("[data-count]").forEach(function (span) {
     span.textContent = "(" + (counts[span.getAttribute("data-count")] || 0) + ")";
   });
@@ -139,6 +148,7 @@ govkg.path = { from: null, to: null, shown: null };
 govkg.setPathEnd = function (end, id) {
   govkg.path[end] = id;
   govkg.showPath();
+  govkg.remember();
 };
 
 /** Highlight the shortest path between the chosen nodes, or say why there is none. */
@@ -158,11 +168,14 @@ govkg.showPath = function () {
     return;
   }
   p.shown = found;
+  var colour = govkg.data.colours.path;
   govkg.edges.update(found.edges.map(function (id) {
-    return { id: id, color: { color: "#d62728", highlight: "#d62728" }, width: 4 };
+    return { id: id, color: { color: colour, highlight: colour }, width: 5 };
   }));
   govkg.nodes.update(found.nodes.map(function (id) {
-    return { id: id, borderWidth: 5, color: { border: "#d62728", background: govkg.nodes.get(id).baseColour } };
+    var base = govkg.nodes.get(id).baseColour;
+    var background = typeof base === "object" ? base.background : base;
+    return { id: id, borderWidth: 5, color: { border: colour, background: background } };
   }));
   govkg.network.selectNodes(found.nodes);
   status.textContent = "Path (" + found.edges.length + " step" + (found.edges.length === 1 ? "" : "s") +
@@ -173,8 +186,12 @@ govkg.showPath = function () {
 govkg.clearPathStyle = function () {
   var shown = govkg.path.shown;
   if (!shown) { return; }
-  govkg.edges.update(shown.edges.map(function (id) { return { id: id, color: null, width: 1 }; }));
-  govkg.nodes.update(shown.nodes.map(function (id) {
+  var here = function (set) { return function (id) { return set.get(id) !== null; }; };
+  govkg.edges.update(shown.edges.filter(here(govkg.edges)).map(function (id) {
+    var e = govkg.edges.get(id);
+    return { id: id, color: e.baseColour, width: e.baseWidth };
+  }));
+  govkg.nodes.update(shown.nodes.filter(here(govkg.nodes)).map(function (id) {
     var n = govkg.nodes.get(id);
     return { id: id, borderWidth: n.baseBorder, color: n.baseColour };
   }));
@@ -209,5 +226,14 @@ govkg.setupButtons = function () {
     govkg.clearPathStyle();
     govkg.path = { from: null, to: null, shown: null };
     govkg.showPath();
+    govkg.remember();
   });
+  if (govkg.chart) {
+    document.getElementById("expand-all").addEventListener("click", function () {
+      govkg.chart.setAll(null, true, function () { govkg.firstView(); govkg.remember(); });
+    });
+    document.getElementById("collapse-all").addEventListener("click", function () {
+      govkg.chart.setAll(null, false, function () { govkg.firstView(); govkg.remember(); });
+    });
+  }
 };
