@@ -48,6 +48,9 @@ def test_a_dated_post_card_is_the_csv_row_of_that_date() -> None:
     assert ("grade", row["Grade (or equivalent)"]) in post.properties
     statuses = [value.lower() for name, value in post.properties if name == "post status"]
     assert statuses == ["current"]  # one status: that release's
+    assert ("unit", row["Unit"]) in post.properties
+    fte = [value for name, value in post.properties if "full time" in name.lower()]
+    assert [float(v) for v in fte] == [float(row["FTE"])]
 
 
 def test_a_post_reporting_to_itself_is_a_root() -> None:

@@ -32,6 +32,7 @@ SKIPPED = frozenset(
 OGM = "http://reference.data.gov.uk/def/organogram/"
 Fact = tuple[str, str, str]
 PREFETCH_ABOVE = 200
+FTE = "http://reference.data.gov.uk/def/central-government/fullTimeEquivalent"
 
 
 class Describer:
@@ -119,13 +120,18 @@ class Describer:
         node.properties.sort()
 
     def _post_card(self, node: Node, rows: list[tuple[str, str]]) -> None:
-        """An organogram post's pay band and, in a dated view, its junior staff by grade."""
+        """An organogram post's pay band and, in a dated view, its FTE and junior staff."""
         values = dict(rows)
         low, high = values.get(styles.GK + "payFloor"), values.get(styles.GK + "payCeiling")
         if low and high:
             node.properties.append(("pay band", f"£{int(low):,}–£{int(high):,}"))
+        for p, o in rows:
+            if p == styles.ORG + "postIn":
+                node.properties.append(("unit", self.label_of(o)))
         if self.graphs is None or styles.ORG + "Post" not in {o for p, o in rows}:
             return
+        if FTE not in values:  # the organogram writer leaves out the usual 1.0
+            node.properties.append(("full time equivalent", "1"))
         staff: dict[str, float] = {}
         for quad in lookup.quads(self.store, None, OGM + "reportingTo", node.iri):
             graph = quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 from browser.conftest import Visit, open_page
-from browser.viz_data import CABINET_SECRETARY, DCMS_TOP
-from playwright.sync_api import Page
+from browser.viz_data import CABINET_SECRETARY, DCMS_SNAPSHOT, DCMS_TOP
+from playwright.sync_api import BrowserContext, Page, Route
+from test_server_support import start_server
 
 from viz.model import View
 
@@ -205,3 +206,39 @@ def test_the_overlap_check_finds_overlaps() -> None:
     """The helper the chart tests rely on: touching is fine, sharing area is not."""
     boxes: list[list[object]] = [["a", 0, 0, 10, 10], ["b", 5, 5, 15, 15], ["c", 10, 0, 20, 4]]
     assert overlaps(boxes) == [("a", "b")]
+
+
+def test_the_served_page_switches_view_and_snapshot(
+    viz_store: Path, browser: BrowserContext
+) -> None:
+    """Under `govkg serve`, the page's switcher draws another view and snapshot (§5)."""
+    process, url = start_server(viz_store)
+    page = browser.new_page()
+    elsewhere: list[str] = []
+
+    def local_only(route: Route) -> None:
+        if route.request.url.startswith((url, "data:")):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", local_only)
+    try:
+        page.goto(f"{url}/explorer?view=accountability&focus=Cabinet%20Secretary")
+        page.wait_for_function("window.govkg && govkg.ready === true", timeout=60_000)
+        assert page.input_value("#switch input[name=focus]") == "Cabinet Secretary"
+        page.select_option("#switch select[name=view]", "chain")
+        page.fill("#switch input[name=focus]", "")
+        page.select_option("#switch select[name=snapshot]", DCMS_SNAPSHOT)
+        page.click("#switch button[type=submit]")
+        page.wait_for_url("**/explorer?view=chain*", timeout=60_000)
+        page.wait_for_function("window.govkg && govkg.ready === true", timeout=60_000)
+        assert page.evaluate("govkg.data.view.kind") == "chain"
+        assert page.evaluate("govkg.data.view.snapshot") == DCMS_SNAPSHOT
+        assert page.evaluate("govkg.chart.roots[0]") == DCMS_TOP
+        assert elsewhere == []
+    finally:
+        page.close()
+        process.terminate()
+        process.wait(20)
