@@ -21,7 +21,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
-from test_server_support import curl, server, start_server, store_path
+from test_server_support import curl, server, server_log, start_server, store_path
 
 __all__ = ["server", "store_path"]
 
@@ -112,7 +112,7 @@ def test_sigterm_lets_requests_in_flight_finish_then_exits_0(store_path: Path, l
     time.sleep(0.5)
     process.send_signal(signal.SIGTERM)
     thread.join(30)
-    assert process.wait(30) == 0
+    assert process.wait(30) == 0, server_log(process)
     assert result.get("status") == 503, result
     assert b"time limit of 2 s" in result["body"]  # type: ignore[operator]
     with pytest.raises(OSError):
@@ -159,3 +159,34 @@ def test_header_names_are_read_in_any_case(server: str) -> None:
     assert response.getheader("access-control-allow-origin") == "*"
     assert len(names) == len(set(names))
     conn.close()
+
+
+def test_a_worker_is_killed_once_when_two_threads_try(store_path: Path) -> None:
+    """Regression: after a query timed out during SIGTERM, the respawn thread and the pool's
+    close() both closed the same worker's pipe; the second close raised EBADF in the main
+    thread and the server exited 70 instead of 0 (seen under load)."""
+    from govkg.server.workers import Limits, WorkerPool
+
+    pool = WorkerPool(store_path, 2, Limits(timeout=2))
+    pool.start()
+    errors: list[BaseException] = []
+    try:
+        for worker in list(pool._all):
+            start = threading.Barrier(4)
+
+            def kill(target: object = worker, start: threading.Barrier = start) -> None:
+                start.wait()
+                try:
+                    pool._kill(target)  # type: ignore[arg-type]
+                except OSError as exc:
+                    errors.append(exc)
+
+            racers = [threading.Thread(target=kill) for _ in range(4)]
+            for racer in racers:
+                racer.start()
+            for racer in racers:
+                racer.join(10)
+            assert worker not in pool._all and worker.conn.closed
+    finally:
+        pool.close()
+    assert errors == [] and not pool._all

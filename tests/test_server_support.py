@@ -12,6 +12,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 from stores import corpus_on_disk
@@ -25,6 +26,18 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return corpus_on_disk(tmp_path_factory.mktemp("served") / "store")
 
 
+LOGS: dict[int, IO[str]] = {}
+
+
+def server_log(process: subprocess.Popen[str]) -> str:
+    """What a server started here wrote on stderr (for a failing assertion's message)."""
+    log = LOGS.get(process.pid)
+    if log is None:
+        return ""
+    log.seek(0)
+    return log.read()[-4000:]
+
+
 LIMITS = ("--timeout", "1", "--max-rows", "100", "--max-body", "4096", "--workers", "3")
 
 
@@ -34,6 +47,7 @@ def start_server(store_path: Path, *options: str) -> tuple[subprocess.Popen[str]
     # A file, not a pipe: a server that logs a lot never blocks on a pipe nobody reads.
     log = tempfile.TemporaryFile("w+")  # noqa: SIM115 (kept open as long as the server)
     process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=log, text=True)
+    LOGS[process.pid] = log
     assert process.stdout is not None
     url = process.stdout.readline().strip().rstrip("/")
     if not url.startswith("http://"):
@@ -52,7 +66,7 @@ def server(store_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
         yield url
     finally:
         process.terminate()
-        assert process.wait(20) == 0
+        assert process.wait(20) == 0, server_log(process)
 
 
 def curl(*args: str) -> tuple[int, dict[str, str], str]:

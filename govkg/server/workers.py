@@ -14,6 +14,7 @@ so even a SERVICE call that slipped past common.sparql_safety could not leave th
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import ctypes
 import logging
 import multiprocessing as mp
@@ -202,16 +203,21 @@ class WorkerPool:
         except TimeoutError:
             return False
         finally:
-            loop.remove_reader(fd)
-            os.set_blocking(fd, True)  # uvloop leaves a watched fd non-blocking; recv reads whole
+            with contextlib.suppress(OSError):  # the pool may have closed it (shutdown)
+                loop.remove_reader(fd)
+                os.set_blocking(fd, True)  # uvloop leaves a watched fd non-blocking
 
     def _kill(self, worker: Worker) -> None:
-        """Kill a worker process and forget it."""
+        """Kill a worker process and forget it, once: the respawn thread and close() may both
+        try (at shutdown, after a query timed out), and a pipe closed twice is EBADF — or
+        worse, another file that reused its number."""
+        with self._lock:
+            if worker not in self._all:
+                return
+            self._all.discard(worker)
         worker.process.kill()
         worker.process.join(5)
         worker.conn.close()
-        with self._lock:
-            self._all.discard(worker)
 
     def _replace(self, worker: Worker) -> None:
         """Kill a worker now and start its replacement in the background."""
