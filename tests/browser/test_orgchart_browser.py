@@ -107,6 +107,9 @@ def test_accountability_summary_names_the_assessors(pages: Pages, visit: Visit) 
     summary = page.inner_text("#details .summary")
     assert "Held to account by" in summary and "Prime Minister (" in summary
     assert "Sits on" in summary and "Civil Service Board" in summary
+    held = page.inner_text("#details .summary dd").split(" · ")
+    names = [h.rsplit(" (", 1)[0] for h in held]
+    assert len(names) == len(set(names))  # each assessor once, its measures summed
     page.get_by_role("button", name="Show objectives, measures and milestones").click()
     shown = page.evaluate("govkg.visibleNodeIds().map(id => govkg.nodes.get(id).category)")
     assert "objective" in shown and "measure" in shown
@@ -242,3 +245,15 @@ def test_the_served_page_switches_view_and_snapshot(
         page.close()
         process.terminate()
         process.wait(20)
+
+
+def test_a_laptop_screen_keeps_two_thirds_for_the_drawing(pages: Pages, visit: Visit) -> None:
+    """At 1280x720 the side panels took half the width; now the drawing keeps two thirds,
+    and the details panel opens when something is selected."""
+    visit.page.set_viewport_size({"width": 1280, "height": 720})
+    page = open_page(visit, pages["chain"][0])
+    assert page.evaluate("document.getElementById('graph').clientWidth") >= 1280 * 2 / 3
+    assert page.evaluate("govkg.labelPx()") >= MIN_PX
+    page.evaluate("govkg.showNode(govkg.chart.roots[0])")
+    assert page.is_visible("#details")
+    visit.screenshot("chain-1280x720")

@@ -21,6 +21,7 @@
   govkg.clearSelection = function () {
     network.unselectAll();
     govkg.selected = null;
+    document.body.classList.remove("has-selection");
     document.getElementById("details").innerHTML = placeholder;
     govkg.remember();
   };

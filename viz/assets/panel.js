@@ -119,14 +119,18 @@ govkg.factsOf = function (ids, predicates, out) {
     .filter(function (f) { return wanted[f.predicate] && inside[out ? f.source : f.target]; });
 };
 
-/** "Prime Minister (5)": labels of one end of the facts, with how many measures each rests on. */
-govkg.tally = function (facts, out) {
+/** The other end of each fact (its target when `out`), with the measures it rests on. */
+govkg.ends = function (facts, out) {
+  return facts.map(function (f) { return [govkg.data.details[out ? f.target : f.source].label, f.weight || 1]; });
+};
+
+/** "Prime Minister (5)": each label once, with its count summed, most first. */
+govkg.tally = function (pairs) {
   var counts = {};
   var order = [];
-  facts.forEach(function (f) {
-    var label = govkg.data.details[out ? f.target : f.source].label;
-    if (!(label in counts)) { counts[label] = 0; order.push(label); }
-    counts[label] += f.weight || 1;
+  pairs.forEach(function (pair) {
+    if (!(pair[0] in counts)) { counts[pair[0]] = 0; order.push(pair[0]); }
+    counts[pair[0]] += pair[1];
   });
   order.sort(function (a, b) { return counts[b] - counts[a] || a.localeCompare(b); });
   return order.map(function (label) { return label + " (" + counts[label] + ")"; });
@@ -140,13 +144,14 @@ govkg.summary = function (parent, id) {
     .concat(govkg.factsOf([id], [ORG + "heldBy", ORG + "holds"], false).map(function (f) { return f.source; }));
   var objectives = govkg.factsOf(selves, [GK + "objectiveOf"], false).map(function (f) { return f.source; });
   var measures = govkg.factsOf(objectives, [GK + "hasMeasure"], true).map(function (f) { return f.target; });
+  var out = function (ids, predicates) { return govkg.ends(govkg.factsOf(ids, predicates, true), true); };
   var rows = [
-    ["Held to account by", govkg.tally(govkg.factsOf(selves, [GK + "holdsToAccount"], false), false)
-      .concat(govkg.tally(govkg.factsOf(selves, [GK + "accountableTo"], true), true))],
-    ["Holds to account", govkg.tally(govkg.factsOf(selves, [GK + "holdsToAccount"], true), true)],
-    ["Through", govkg.tally(govkg.factsOf(measures.concat(objectives), [GK + "heldToAccountThrough"], true), true)],
-    ["Chairs", govkg.tally(govkg.factsOf(selves, [GK + "chairs"], true), true)],
-    ["Sits on", govkg.tally(govkg.factsOf(selves, [GK + "memberOf", ORG + "memberOf"], true), true)],
+    ["Held to account by", govkg.tally(govkg.ends(govkg.factsOf(selves, [GK + "holdsToAccount"], false), false)
+      .concat(out(selves, [GK + "accountableTo"])))],
+    ["Holds to account", govkg.tally(out(selves, [GK + "holdsToAccount"]))],
+    ["Through", govkg.tally(out(measures.concat(objectives), [GK + "heldToAccountThrough"]))],
+    ["Chairs", govkg.tally(out(selves, [GK + "chairs"]))],
+    ["Sits on", govkg.tally(out(selves, [GK + "memberOf", ORG + "memberOf"]))],
   ].filter(function (row) { return row[1].length; });
   if (!rows.length) { return; }
   var box = govkg.el("section", null, "summary");
@@ -167,6 +172,7 @@ govkg.showNode = function (id) {
   panel.textContent = "";
   if (!d) { return; }
   govkg.selected = { kind: "node", id: id };
+  document.body.classList.add("has-selection");
   govkg.remember();
   panel.appendChild(govkg.el("h2", d.label, "detail-title"));
   var type = govkg.el("p", null, "type");
@@ -194,6 +200,7 @@ govkg.showEdge = function (id) {
   panel.textContent = "";
   if (!f) { return; }
   govkg.selected = { kind: "edge", id: id };
+  document.body.classList.add("has-selection");
   govkg.remember();
   var source = govkg.data.details[f.source].label;
   var target = govkg.data.details[f.target].label;
