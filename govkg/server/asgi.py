@@ -85,10 +85,14 @@ class Endpoint:
         """A worker's reply, once one is free (503 when none is within the time limit)."""
         assert self._admitted is not None, "the lifespan startup creates the gate"
         timeout = self.pool.limits.timeout
-        try:
-            await asyncio.wait_for(self._admitted.acquire(), timeout)
-        except TimeoutError:
-            return error(503, f"every query worker stayed busy for {timeout:g} s: try again later")
+        if not self._admitted.locked():  # a worker is free: no waiting task to create
+            await self._admitted.acquire()
+        else:
+            try:
+                await asyncio.wait_for(self._admitted.acquire(), timeout)
+            except TimeoutError:
+                message = f"every query worker stayed busy for {timeout:g} s: try again later"
+                return error(503, message)
         try:
             reply = await self.pool.run_async(work)
         finally:

@@ -192,17 +192,19 @@ class WorkerPool:
 
     @staticmethod
     async def _readable(worker: Worker, timeout: float) -> bool:
-        """Wait until the worker's pipe has its answer (False when the time limit passed)."""
+        """Wait until the worker's pipe has its answer (False when the time limit passed).
+
+        One future settled by whichever comes first, the pipe or a timer: no task per wait
+        (asyncio.wait_for's), which cost a loop turn on every query."""
         loop = asyncio.get_running_loop()
-        ready: asyncio.Future[None] = loop.create_future()
+        ready: asyncio.Future[bool] = loop.create_future()
         fd = worker.conn.fileno()
-        loop.add_reader(fd, _settle, ready)
+        loop.add_reader(fd, _settle, ready, True)
+        timer = loop.call_later(timeout, _settle, ready, False)
         try:
-            await asyncio.wait_for(ready, timeout)
-            return True
-        except TimeoutError:
-            return False
+            return await ready
         finally:
+            timer.cancel()
             with contextlib.suppress(OSError):  # the pool may have closed it (shutdown)
                 loop.remove_reader(fd)
                 os.set_blocking(fd, True)  # uvloop leaves a watched fd non-blocking
@@ -249,7 +251,7 @@ class WorkerPool:
         return reply
 
 
-def _settle(ready: asyncio.Future[None]) -> None:
-    """Mark a pipe readable (once)."""
+def _settle(ready: asyncio.Future[bool], readable: bool) -> None:
+    """Settle a wait once: True when the pipe is readable, False when the time limit passed."""
     if not ready.done():
-        ready.set_result(None)
+        ready.set_result(readable)
