@@ -123,6 +123,8 @@ class GK(DefinedNamespace):
     reportsToRef: URIRef
     payFloor: URIRef
     payCeiling: URIRef
+    contactPhone: URIRef
+    contactEmail: URIRef
     roleDescription: URIRef
     samePostAs: URIRef
     seniorResponsibleOwnerOf: URIRef

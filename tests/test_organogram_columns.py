@@ -36,7 +36,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "organograms"
         ("Reporting Senoir Post", col.REPORTS_TO, col.CLOSE),
         ("NUMBER OF POSTS IN F.T.E.", col.FTE, col.EXACT),
         ("Orgainsation", col.ORGANISATION, col.CLOSE),
-        ("Contact E-mial", col.IGNORED, col.CLOSE),
+        ("Contact E-mial", col.EMAIL, col.CLOSE),
         ("Data", None, col.UNKNOWN),  # short names must be exact: not 'date'
         ("Column A", None, col.UNKNOWN),
         ("Post", None, col.UNKNOWN),  # one word abbreviates nothing

@@ -49,6 +49,8 @@ def test_a_dated_post_card_is_the_csv_row_of_that_date() -> None:
     statuses = [value.lower() for name, value in post.properties if name == "post status"]
     assert statuses == ["current"]  # one status: that release's
     assert ("unit", row["Unit"]) in post.properties
+    assert ("contact phone", row["Contact Phone"]) in post.properties
+    assert ("contact email", row["Contact E-mail"]) in post.properties
     fte = [value for name, value in post.properties if "full time" in name.lower()]
     assert [float(v) for v in fte] == [float(row["FTE"])]
 

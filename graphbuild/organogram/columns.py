@@ -36,10 +36,12 @@ REPORTS_TO = "reports_to"
 FTE = "fte"
 PAY_FLOOR = "pay_floor"
 PAY_CEILING = "pay_ceiling"
+PHONE = "contact_phone"
+EMAIL = "contact_email"
 IGNORED = "ignored"
 ROW_KEYS = (
     SNAPSHOT, LEVEL, REF, NAME, GRADE, TITLE, PARENT, ORGANISATION, UNIT, REPORTS_TO, FTE,
-    PAY_FLOOR, PAY_CEILING,
+    PAY_FLOOR, PAY_CEILING, PHONE, EMAIL,
 )  # fmt: skip
 OFFICIAL = {  # the official data.gov.uk spelling of each key, for reports
     SNAPSHOT: "snapshot label",
@@ -55,6 +57,8 @@ OFFICIAL = {  # the official data.gov.uk spelling of each key, for reports
     FTE: "FTE",
     PAY_FLOOR: "Actual Pay Floor (£)",
     PAY_CEILING: "Actual Pay Ceiling (£)",
+    PHONE: "Contact Phone",
+    EMAIL: "Contact E-mail",
     IGNORED: "a column govkg does not read",
 }
 EXACT, CLOSE, INFERRED, UNKNOWN = (
@@ -100,12 +104,12 @@ ALIASES: dict[str, str] = {
     "pay floor": PAY_FLOOR,
     "actual pay ceiling": PAY_CEILING,
     "pay ceiling": PAY_CEILING,
+    "contact phone": PHONE,
+    "contact e mail": EMAIL,
+    "contact email": EMAIL,
 }
 KNOWN_IGNORED = (
     "job team function",
-    "contact phone",
-    "contact e mail",
-    "contact email",
     "salary cost of reports",
     "payscale minimum",
     "payscale maximum",
@@ -117,7 +121,7 @@ KNOWN_IGNORED = (
 
 # The official layouts, for files that lost their header row.
 SENIOR_LAYOUT = (
-    REF, NAME, GRADE, TITLE, IGNORED, PARENT, ORGANISATION, UNIT, IGNORED, IGNORED,
+    REF, NAME, GRADE, TITLE, IGNORED, PARENT, ORGANISATION, UNIT, PHONE, EMAIL,
     REPORTS_TO, IGNORED, FTE, PAY_FLOOR, PAY_CEILING, IGNORED, IGNORED, IGNORED, IGNORED,
 )  # fmt: skip
 JUNIOR_LAYOUT = (

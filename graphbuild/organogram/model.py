@@ -36,6 +36,7 @@ class Post:
     rows: list[str] = field(default_factory=list)
     pay_floor: int | None = None
     pay_ceiling: int | None = None
+    contacts: list[tuple[str, str]] = field(default_factory=list)  # (phone, email) per row
 
     @property
     def pay_band(self) -> str:
@@ -110,6 +111,9 @@ def _merge(post: Post, row: Row, source: str) -> None:
         post.holders.append(row.name)
     if row.fte is not None:
         post.fte = (post.fte or 0.0) + row.fte
+    for kind, value in (("phone", row.phone), ("email", row.email)):
+        if value and (kind, value) not in post.contacts:
+            post.contacts.append((kind, value))
     low, high = row.pay_floor, row.pay_ceiling
     if low is not None and high is not None and high > 0 and low <= high:  # '0'-'0': undisclosed
         post.pay_floor = low if post.pay_floor is None else min(low, post.pay_floor)

@@ -134,6 +134,8 @@ class SnapshotWriter:
             text += f" ;\n  gov:fullTimeEquivalent {decimal(post.fte)}"
         if post.pay_floor is not None and post.pay_ceiling is not None:
             text += f" ;\n  gk:payFloor {post.pay_floor} ; gk:payCeiling {post.pay_ceiling}"
+        for kind, value in post.contacts:
+            text += f" ;\n  gk:{'contactPhone' if kind == 'phone' else 'contactEmail'} {lit(value)}"
         text += " ;\n  gk:sourceRow " + ", ".join(lit(r) for r in post.rows)
         for holder in post.holders:
             text += f" ;\n  org:heldBy <{ctx.person(holder)}>"

@@ -40,6 +40,8 @@ class Row(NamedTuple):
     fte: float | None
     pay_floor: int | None = None
     pay_ceiling: int | None = None
+    phone: str = ""  # a published contact: a number with digits, else ""
+    email: str = ""  # an address with an @, else "" ('N/D', 'n/a')
 
 
 def status_of(name: str) -> str:
@@ -138,8 +140,9 @@ def parse_row(layout: Layout, line: int, cells: list[str]) -> Row:
             )
     picked = layout.pick([*cells[: layout.width], ""])
     snap, level, ref, name, grade, title, parent, org, unit, boss, fte_cell, low, high = map(
-        str.strip, picked
+        str.strip, picked[:13]
     )
+    phone, email = (" ".join(c.split()) for c in picked[13:])
     senior = _is_senior(layout, level)
     if senior and not ref:
         raise RowProblem("senior row without a Post Unique Reference")
@@ -151,8 +154,10 @@ def parse_row(layout: Layout, line: int, cells: list[str]) -> Row:
         raise RowProblem("junior row without a number of posts (FTE)")
     floor, ceiling = (parse_pay(low), parse_pay(high)) if senior else (None, None)
     return Row(
-        line, senior, snap, ref, name, grade, title, parent, org, unit, boss, fte, floor, ceiling
-    )
+        line, senior, snap, ref, name, grade, title, parent, org, unit, boss, fte, floor, ceiling,
+        phone if senior and any(c.isdigit() for c in phone) else "",
+        email if senior and "@" in email else "",
+    )  # fmt: skip
 
 
 def _is_senior(layout: Layout, level: str) -> bool:
