@@ -16,10 +16,9 @@ from common.errors import UsageError
 from queries.labels import as_iri, resolve_entity
 from viz import views, views_tree
 from viz.describe import Describer
-from viz.model import MAX_NODES, TREE_MAX_NODES, Edge, Selection, View
-from viz.sparql import ORGANOGRAM_PREFIX, dated_graphs, snapshot_graphs
+from viz.model import MAX_NODES, TREE_MAX_NODES, VIEWS, Edge, Selection, View
+from viz.sparql import dated_graphs, snapshot_graphs, snapshot_name
 
-VIEWS = ("whole", "ego", "chain", "accountability")
 NEEDS_FOCUS = ("ego", "accountability")
 
 
@@ -139,5 +138,5 @@ def build_view(store: ox.Store, request: Request) -> View:
     """Select and describe the requested view."""
     view = describe(store, select(store, request), request.view)
     view.snapshot = request.snapshot or ""
-    view.snapshots = [g[len(ORGANOGRAM_PREFIX) :] for g in snapshot_graphs(store)]
+    view.snapshots = [snapshot_name(g) for g in snapshot_graphs(store)]
     return view

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 
 from queries.checks.chains import load_organograms
 from queries.checks.structure import structural
-from viz.sparql import ORGANOGRAM_PREFIX
+from viz.sparql import ORGANOGRAM_PREFIX, snapshot_name
 
 MAX_PER_POST = 4
 # Rules about a post's own reporting line. "chain-not-ending-at-top" is left out: under a
@@ -24,7 +24,7 @@ MARKED_RULES = frozenset(
 
 def snapshot_findings(store: ox.Store, graphs: list[str]) -> dict[str, list[str]]:
     """Post IRI -> the messages of the findings about it, over the given snapshot graphs."""
-    selectors = [g[len(ORGANOGRAM_PREFIX) :] for g in graphs if g.startswith(ORGANOGRAM_PREFIX)]
+    selectors = [snapshot_name(g) for g in graphs if g.startswith(ORGANOGRAM_PREFIX)]
     if not selectors:
         return {}
     found: dict[str, list[str]] = {}

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Layout = Literal["force", "tree"]
+VIEWS = ("whole", "ego", "chain", "accountability")
 MAX_NODES = 1500
 TREE_MAX_NODES = 20_000  # an org chart draws only its open posts, so it holds a department
 

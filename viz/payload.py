@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from viz import styles
-from viz.model import Edge, Node, Quote, View
+from viz.model import VIEWS, Edge, Node, Quote, View
 
 
 def node_details(node: Node) -> dict[str, Any]:
@@ -72,7 +72,7 @@ def summary(view: View) -> dict[str, Any]:
         "focus": view.focus,
         "snapshot": view.snapshot,
         "snapshots": view.snapshots,
-        "views": ["whole", "ego", "chain", "accountability"],
+        "views": list(VIEWS),
     }
 
 

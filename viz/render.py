@@ -88,7 +88,7 @@ def options(view: View) -> dict[str, Any]:
         },
         "edges": {
             "color": {"color": "#9aa5b1", "highlight": styles.SELECTED, "hover": "#555555"},
-            "arrows": {"to": {"enabled": view.layout != "tree", "scaleFactor": 0.5}},
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "font": {"size": EDGE_FONT, "align": "middle", "color": "#444444"},
             "smooth": False,
             "width": 1,

@@ -98,12 +98,17 @@ def document_graphs(store: ox.Store) -> list[str]:
     return [g for g in graph_names(store) if g.startswith(DOC_PREFIX)]
 
 
+def snapshot_name(graph: str) -> str:
+    """'department/date' for a snapshot graph's IRI (`…/organogram/<department>/<date>`)."""
+    return graph[len(ORGANOGRAM_PREFIX) :]
+
+
 def snapshot_graphs(store: ox.Store) -> list[str]:
     """The organogram snapshot graphs (`…/organogram/<department>/<date>`)."""
     return [
         g
         for g in graph_names(store)
-        if g.startswith(ORGANOGRAM_PREFIX) and g[len(ORGANOGRAM_PREFIX) :].count("/") == 1
+        if g.startswith(ORGANOGRAM_PREFIX) and snapshot_name(g).count("/") == 1
     ]
 
 
@@ -113,7 +118,7 @@ def snapshot_matches(selector: str, graph: str) -> bool:
     wanted = selector.strip().lower().strip("/")
     if wanted == graph.lower():
         return True
-    department, date = graph[len(ORGANOGRAM_PREFIX) :].split("/", 1)
+    department, date = snapshot_name(graph).split("/", 1)
     if "/" in wanted:
         want_dept, want_date = wanted.split("/", 1)
         return want_dept == department and date.startswith(want_date)
@@ -126,7 +131,7 @@ def choose_snapshots(store: ox.Store, selector: str) -> list[str]:
     chosen = [g for g in known if snapshot_matches(selector, g)]
     if chosen:
         return chosen
-    names = [g[len(ORGANOGRAM_PREFIX) :] for g in known]
+    names = [snapshot_name(g) for g in known]
     listed = ", ".join(names[:20]) if names else "none: run `govkg ingest organogram FILE...`"
     raise UsageError(
         f"no organogram snapshot matches {selector!r}; snapshots in the store: {listed}"

@@ -8,7 +8,8 @@ import click
 
 from govkg.cli.common import handle_errors, store_option
 from govkg.store import open_store
-from viz.explorer import VIEWS, Request, build_view
+from viz.explorer import Request, build_view
+from viz.model import VIEWS
 from viz.render import write
 
 DEFAULT_OUTPUT = Path("out") / "govkg-explorer.html"

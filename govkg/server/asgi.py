@@ -5,9 +5,9 @@ HTTP/1.1 keep-alive, connections handled by one event loop so slow clients (a sl
 attack's half-sent requests) cost a coroutine each and never hold a thread the other
 clients need; a cached answer is sent from the loop, any other request is admitted when a
 worker process (govkg.server.workers) is free and its answer awaited on the loop, no thread
-held. Bodies: a POST needs a Content-Length (411), a
-body announced or sent over --max-body is answered 413 without being read further (also on
-`Expect: 100-continue`, before the client sends it). SIGTERM and Ctrl-C stop it gracefully:
+held. Bodies: a POST needs a Content-Length (411), a body announced or sent over --max-body
+is answered 413 without being read further (also on `Expect: 100-continue`, before the
+client sends it). SIGTERM and Ctrl-C stop it gracefully:
 no new connection is accepted, requests in flight are answered, then the process exits 0.
 """
 
@@ -84,15 +84,13 @@ class Endpoint:
     async def _evaluate(self, work: dict[str, Any]) -> Reply:
         """A worker's reply, once one is free (503 when none is within the time limit)."""
         assert self._admitted is not None, "the lifespan startup creates the gate"
-        timeout = self.pool.limits.timeout
         if not self._admitted.locked():  # a worker is free: no waiting task to create
             await self._admitted.acquire()
         else:
             try:
-                await asyncio.wait_for(self._admitted.acquire(), timeout)
+                await asyncio.wait_for(self._admitted.acquire(), self.pool.limits.timeout)
             except TimeoutError:
-                message = f"every query worker stayed busy for {timeout:g} s: try again later"
-                return error(503, message)
+                return self.pool.busy()
         try:
             reply = await self.pool.run_async(work)
         finally:

@@ -134,26 +134,24 @@ class WorkerPool:
         worker.isolated = bool(detail)
         return worker
 
+    def busy(self) -> Reply:
+        """The reply when no worker came free within the time limit."""
+        timeout = self.limits.timeout
+        return error(503, f"every query worker stayed busy for {timeout:g} s: try again later")
+
     def run(self, request: dict[str, Any]) -> Any:
         """Send one request to an idle worker; kill it when the time limit passes."""
         timeout = self.limits.timeout
         try:
             worker = self._idle.get(timeout=timeout)
         except queue.Empty:
-            return error(503, f"every query worker stayed busy for {timeout:g} s: try again later")
+            return self.busy()
         try:
             worker.conn.send(request)
-            if not worker.conn.poll(timeout):
-                self._replace(worker)
-                return error(
-                    503, f"the query ran past the time limit of {timeout:g} s and was stopped"
-                )
-            reply = worker.conn.recv()
+            return self._collect(worker, worker.conn.poll(timeout))
         except (EOFError, OSError):
             self._replace(worker)
             return error(500, "the query worker stopped unexpectedly")
-        self._idle.put(worker)
-        return reply
 
     async def run_async(self, request: dict[str, Any]) -> Any:
         """As `run`, from an event loop: the wait for the answer holds no thread.
@@ -169,24 +167,25 @@ class WorkerPool:
             try:
                 worker = await loop.run_in_executor(None, self._idle.get, True, timeout)
             except queue.Empty:
-                return error(
-                    503, f"every query worker stayed busy for {timeout:g} s: try again later"
-                )
+                return self.busy()
         try:
             worker.conn.send(request)
-            answered = await self._readable(worker, timeout)
-            if not answered:
-                self._replace(worker)
-                return error(
-                    503, f"the query ran past the time limit of {timeout:g} s and was stopped"
-                )
-            reply = worker.conn.recv()
+            return self._collect(worker, await self._readable(worker, timeout))
         except (EOFError, OSError):
             self._replace(worker)
             return error(500, "the query worker stopped unexpectedly")
         except asyncio.CancelledError:  # the server is stopping: its answer will never be read
             self._replace(worker)
             raise
+
+    def _collect(self, worker: Worker, answered: bool) -> Any:
+        """The worker's answer, and the worker back in the idle queue; a worker that did not
+        answer within the time limit is replaced and the client told so."""
+        if not answered:
+            self._replace(worker)
+            timeout = self.limits.timeout
+            return error(503, f"the query ran past the time limit of {timeout:g} s and was stopped")
+        reply = worker.conn.recv()
         self._idle.put(worker)
         return reply
 

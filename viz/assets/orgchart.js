@@ -26,8 +26,6 @@ govkg.OrgChart = function (shape, nodes, edges) {
   Object.keys(this.reports).forEach(function (m) {
     self.reports[m].forEach(function (r) { self.parent[r] = m; });
   });
-  this.base = {};
-  nodes.forEach(function (n) { self.base[n.id] = n.label; });
   this.open = {};
   this.height = {};
   this.below = {};
@@ -62,27 +60,24 @@ govkg.OrgChart.prototype.kids = function (id) {
   return this.open[id] ? (this.reports[id] || []) : [];
 };
 
-/** How many posts are below a post in the whole tree. */
+/** How many posts are below a post in the whole tree (each subtree counted once). */
 govkg.OrgChart.prototype.countBelow = function (id) {
+  var self = this;
   if (this.below[id] === undefined) {
-    var total = 0;
-    var stack = (this.reports[id] || []).slice();
-    while (stack.length) {
-      var next = stack.pop();
-      total += 1;
-      Array.prototype.push.apply(stack, this.reports[next] || []);
-    }
-    this.below[id] = total;
+    this.below[id] = (this.reports[id] || []).reduce(function (total, k) {
+      return total + 1 + self.countBelow(k);
+    }, 0);
   }
   return this.below[id];
 };
 
 /** A box's label: the post and holders, then its reports (▸ collapsed, ▾ open). */
 govkg.OrgChart.prototype.label = function (id) {
+  var base = this.all[id].label;  // the page's label: the post and its holders
   var direct = (this.reports[id] || []).length;
-  if (!direct) { return this.base[id]; }
+  if (!direct) { return base; }
   var all = this.countBelow(id);
-  return this.base[id] + "\n" + (this.open[id] ? "▾ " : "▸ ") + direct + " report" +
+  return base + "\n" + (this.open[id] ? "▾ " : "▸ ") + direct + " report" +
     (direct === 1 ? "" : "s") + (all > direct ? " (" + all + " below)" : "");
 };
 
@@ -339,7 +334,6 @@ govkg.OrgChart.prototype.reveal = function (id, done) {
 
 /** Open (or close) every post below one (the whole chart when id is null). */
 govkg.OrgChart.prototype.setAll = function (id, open, done) {
-  var self = this;
   var stack = id ? [id] : this.roots.slice();
   while (stack.length) {
     var next = stack.pop();

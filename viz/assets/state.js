@@ -1,10 +1,10 @@
 /* govkg explorer: what is shown and the page's state in its URL.
    A node is hidden by a type filter or (in the accountability view) as an objective,
    measure or milestone not yet expanded; the org chart's collapsed posts are not drawn at
-   all (orgchart.js). The state
-   that matters to a reader — the selection, hidden types, open posts, expanded details and
-   the path's ends — is kept in the URL hash, one history entry per change, so Back and
-   Forward step through selections and a copied link reopens the same view. */
+   all (orgchart.js). The state that matters to a reader — the selection, hidden types,
+   open posts, expanded details and the path's ends — is kept in the URL hash, one history
+   entry per change, so Back and Forward step through selections and a copied link reopens
+   the same view. */
 "use strict";
 
 govkg.hiddenCategories = {};
@@ -12,11 +12,9 @@ govkg.DETAIL = { objective: true, measure: true, milestone: true, action: true }
 govkg.selected = null;
 govkg.restoring = false;
 
-/** Whether a node is hidden, given its flags (and changed ones in `flags`). */
-govkg.hiddenFor = function (node, flags) {
-  var f = flags || {};
-  var detail = f.detailHidden !== undefined ? f.detailHidden : node.detailHidden;
-  return !!(govkg.hiddenCategories[node.category] || detail);
+/** Whether a node is hidden: its type filtered out, or a detail not yet expanded. */
+govkg.hiddenFor = function (node) {
+  return !!(govkg.hiddenCategories[node.category] || node.detailHidden);
 };
 
 /** Update the hidden flag of every node whose visibility changed; refresh counts and path. */
@@ -51,15 +49,6 @@ govkg.setDetails = function (id, shown) {
   govkg.nodes.update(govkg.detailsOf(id).map(function (d) { return { id: d, detailHidden: !shown }; }));
   govkg.refreshVisibility();
   govkg.remember();
-};
-
-/** Collapse every objective, measure and milestone (the accountability view's first state). */
-govkg.collapseDetails = function () {
-  var changes = [];
-  govkg.nodes.forEach(function (n) {
-    if (govkg.DETAIL[n.category]) { changes.push({ id: n.id, detailHidden: true }); }
-  });
-  govkg.nodes.update(changes);
 };
 
 /** Indexes of the nodes (in the page's list) whose flag is set. */
