@@ -36,7 +36,7 @@ class Post:
     rows: list[str] = field(default_factory=list)
     pay_floor: int | None = None
     pay_ceiling: int | None = None
-    contacts: list[tuple[str, str]] = field(default_factory=list)  # (phone, email) per row
+    contacts: list[tuple[str, str]] = field(default_factory=list)  # ("phone" or "email", value)
 
     @property
     def pay_band(self) -> str:
